@@ -1,0 +1,40 @@
+"""The command line: arguments -> api -> reporter -> exit code. Nothing else lives here."""
+
+from __future__ import annotations
+
+import typer
+
+from contract_lint import __version__
+
+app = typer.Typer(
+    name="contract-lint",
+    help="Линтер договоров: находит условия, из-за которых начинаются споры.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"contract-lint {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
+) -> None:
+    """Линтер договоров (DOCX, PDF, ODT, TXT): сроки, объём, оплата, ответственность."""
+
+
+# --- commands are registered below; each lives in its own module -------------------
+
+
+def main() -> None:
+    """Entry point of the `contract-lint` console script."""
+    app()
+
+
+if __name__ == "__main__":
+    main()
