@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from contract_lint.model import Location
+from contract_lint.model import BlockKind, Location
 
 
 class Severity(StrEnum):
@@ -71,6 +71,28 @@ class Finding:
             "location": loc,
         }
 
+    @classmethod
+    def from_dict(cls, data: dict) -> "Finding":
+        """Rebuild a finding from `to_dict` output (cache, baseline, diff)."""
+        loc = dict(data["location"])
+        start, end, block = loc.pop("start", None), loc.pop("end", None), loc.pop("block", None)
+        kind = loc.pop("kind", None) or BlockKind.PARAGRAPH
+        return cls(
+            rule=data["rule"],
+            name=data["name"],
+            category=data["category"],
+            severity=Severity(data["severity"]),
+            message=data["message"],
+            suggestion=data.get("suggestion"),
+            match=data.get("match", ""),
+            excerpt=data.get("excerpt", ""),
+            location=Location(kind=BlockKind(kind), **loc),
+            start=start,
+            end=end,
+            block=block,
+            document_level=start is None,
+        )
+
 
 @dataclass(slots=True)
 class FileResult:
@@ -88,3 +110,13 @@ class FileResult:
             "error": self.error,
             "findings": [f.to_dict() for f in self.findings],
         }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "FileResult":
+        """Rebuild a result from `to_dict` output."""
+        return cls(
+            path=data["path"],
+            format=data.get("format"),
+            findings=[Finding.from_dict(f) for f in data.get("findings", [])],
+            error=data.get("error"),
+        )

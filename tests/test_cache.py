@@ -1,0 +1,49 @@
+"""The result cache: round trip, keys, corrupt entries, atomic files."""
+
+from contract_lint.cache import ResultCache, file_digest, settings_digest
+from contract_lint.findings import FileResult, Finding, Severity
+from contract_lint.model import BlockKind, Location
+
+
+def _result(path="a.docx"):
+    finding = Finding(
+        rule="LIAB001", name="penalty-without-cap", category="LIAB-PENALTY-NO-CAP",
+        severity=Severity.ERROR, message="Неустойка без предела", suggestion="не более 10%",
+        match="за каждый день", excerpt="пеню 0,1% за каждый день",
+        location=Location(clause="7.2", section="Ответственность", page=4, line=12,
+                          kind=BlockKind.LIST_ITEM),
+        start=100, end=114, block=7,
+    )
+    return FileResult(path=path, format="docx", findings=[finding])
+
+
+def test_round_trip_keeps_every_field(tmp_path):
+    cache = ResultCache(tmp_path, settings_digest("ru", ["LIAB"]))
+    cache.put("d1", _result())
+    back = cache.get("b.docx", "d1")
+    assert back.path == "b.docx"
+    assert back.findings == _result().findings
+
+
+def test_settings_change_misses(tmp_path):
+    ResultCache(tmp_path, settings_digest("ru")).put("d1", _result())
+    assert ResultCache(tmp_path, settings_digest("ru", "other")).get("a", "d1") is None
+
+
+def test_corrupt_entry_ignored_then_rewritten(tmp_path):
+    cache = ResultCache(tmp_path, "s")
+    cache.put("d1", _result())
+    entry = next(tmp_path.rglob("*.json"))
+    entry.write_text("{not json", encoding="utf-8")
+    assert cache.get("a.docx", "d1") is None
+    cache.put("d1", _result())
+    assert cache.get("a.docx", "d1").findings[0].location.clause == "7.2"
+    assert not list(tmp_path.rglob(".tmp-*"))
+
+
+def test_file_digest_depends_on_content(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.write_bytes(b"one")
+    b.write_bytes(b"two")
+    assert file_digest(str(a)) != file_digest(str(b))
+    assert file_digest(str(a)) == file_digest(str(a))
