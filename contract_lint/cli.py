@@ -30,6 +30,14 @@ def _root(
 
 # --- commands are registered below; each lives in its own module -------------------
 
+from contract_lint import rules_cli  # noqa: E402
+
+rules_cli.register(app)
+
+from contract_lint import dump as dump_cli  # noqa: E402
+
+dump_cli.register(app)
+
 
 def main() -> None:
     """Entry point of the `contract-lint` console script."""

@@ -20,7 +20,7 @@ _TYPED_LABEL = regex.compile(
       | (?P<dotted>""" + _DOTTED + r""")(?=\s|$)
       | (?P<paren_num>\d{1,3}(?:\.\d{1,3})*)\)
       | \(?(?P<letter>[а-яa-z])\)
-      | (?P<roman>[IVXLC]{1,6})\.
+      | (?P<roman>[IVXLC]{1,6}(?:\.\d{1,3}){0,5})\.
     )(?=\s|$)""",
     regex.VERBOSE | regex.IGNORECASE,
 )
@@ -62,7 +62,8 @@ def parse_typed_label(text: str) -> tuple[Label | None, int]:
         return Label(label, None if "." not in number else number, number.count(".") + 1), m.end()
     if m.group("letter"):
         return Label(label, None, 9), m.end()
-    return Label(label, m.group("roman").upper(), 1), m.end()
+    roman = m.group("roman").upper()  # «II.» or Word's «I.1.» (roman section, decimal item)
+    return Label(label, roman, roman.count(".") + 1), m.end()
 
 
 def label_from_display(display: str) -> Label | None:

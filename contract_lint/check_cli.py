@@ -1,0 +1,163 @@
+"""The `check`, `diff` and `config` commands: arguments -> checking -> reporters -> exit code.
+
+`--format F --output P` may repeat: each format goes to the output that follows it, a
+format without one goes to stdout (`pair_outputs`). Click keeps no order between two
+repeated options, so the command class records the raw arguments for the pairing.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from typer.core import TyperCommand
+
+from contract_lint.baseline import write_baseline
+from contract_lint.checking import CheckRun, check_pairs, needs_documents, pair_outputs, run_check, write_reports
+from contract_lint.config import FAIL_ON, LANGS, SIDES, Config, describe, load_config
+from contract_lint.diff import diff_results
+from contract_lint.engine import exit_code
+from contract_lint.errors import ContractLintError
+from contract_lint.reporters import FORMATS
+
+_FORMAT_HELP = "Формат отчёта: " + " | ".join(FORMATS) + ". Можно повторять, каждый со своим --output."
+
+
+class RawArgsCommand(TyperCommand):
+    """A command that keeps its raw arguments in ctx.meta (to pair --format with --output)."""
+
+    def parse_args(self, ctx, args):  # type: ignore[no-untyped-def]
+        ctx.meta["raw_args"] = list(args)
+        return super().parse_args(ctx, args)
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(f"contract-lint: {message}", err=True)
+    return typer.Exit(2)
+
+
+def _split(values: list[str] | None) -> tuple[str, ...] | None:
+    got = tuple(v.strip() for raw in values or () for v in raw.split(",") if v.strip())
+    return got or None
+
+
+def _config(ctx_paths: list[Path], config_file: Path | None, **overrides: object) -> Config:
+    for key, choices in (("fail_on", FAIL_ON), ("lang", LANGS), ("side", SIDES)):
+        if overrides.get(key) is not None and overrides[key] not in choices:
+            raise _fail(f'--{key.replace("_", "-")}: "{overrides[key]}" is not one of {", ".join(choices)}')
+    start = ctx_paths[0] if ctx_paths else Path.cwd()
+    config = load_config(config_file, start=start)
+    packs = overrides.pop("packs", None)
+    if packs:
+        overrides["packs"] = config.packs + tuple(str(Path(p).resolve()) for p in packs)  # type: ignore[operator]
+    return config.with_overrides(**overrides)
+
+
+def _parse_options(pdf_engine: str | None, password: str | None, ocr: str | None) -> object:
+    from contract_lint.rules_cli import _parse_options as build
+
+    return build(pdf_engine, password, ocr)
+
+
+def check(
+    ctx: typer.Context,
+    paths: list[Path] = typer.Argument(..., help="Файлы и папки с договорами."),
+    fmt: Optional[list[str]] = typer.Option(None, "--format", "-f", help=_FORMAT_HELP),
+    output: Optional[list[str]] = typer.Option(None, "--output", "-o", help="Файл для отчёта предыдущего --format."),
+    config_file: Optional[Path] = typer.Option(None, "--config", help="Файл настроек (иначе .contract-lint.yaml выше по дереву)."),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="error | warning | info | never"),
+    select: Optional[list[str]] = typer.Option(None, "--select", help="Только эти правила: код, имя, категория, префикс, пакет."),
+    ignore: Optional[list[str]] = typer.Option(None, "--ignore", help="Исключить правила (как --select)."),
+    pack: Optional[list[Path]] = typer.Option(None, "--pack", help="Дополнительный пакет правил (папка)."),
+    side: Optional[str] = typer.Option(None, "--side", help="customer | contractor"),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Язык отчёта: ru | en."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Кратко: без фрагментов и предложений, без чистых файлов."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Скрыть замечания, записанные в базовой линии."),
+    write_baseline_to: Optional[Path] = typer.Option(None, "--write-baseline", help="Записать текущие замечания в файл базовой линии."),
+    pdf_engine: Optional[str] = typer.Option(None, "--pdf-engine", help="Движок PDF."),
+    password: Optional[str] = typer.Option(None, "--password", help="Пароль PDF."),
+    ocr: Optional[str] = typer.Option(None, "--ocr", help="Распознавание сканов (OCR)."),
+    no_builtin: bool = typer.Option(False, "--no-builtin", help="Не загружать встроенные пакеты правил."),
+) -> None:
+    """Проверить договоры и показать замечания (код выхода: 0 чисто, 1 замечания, 2 ошибка)."""
+    try:
+        pairs = pair_outputs(ctx.meta.get("raw_args") or _fallback_args(fmt, output))
+        check_pairs(pairs)
+        config = _config(paths, config_file, select=_split(select), ignore=_split(ignore), side=side,
+                         fail_on=fail_on, lang=lang, packs=pack)
+        run = run_check(paths, config, parse_options=_parse_options(pdf_engine, password, ocr),
+                        builtin_packs=not no_builtin, baseline=None if write_baseline_to else baseline,
+                        keep_documents=needs_documents(pairs))
+        if write_baseline_to is not None:
+            written = write_baseline(write_baseline_to, run.results)
+            typer.echo(f"contract-lint: {len(written.entries)} finding(s) recorded in {write_baseline_to}", err=True)
+            raise typer.Exit(2 if any(r.error for r in run.results) else 0)
+        write_reports(pairs, run, lang=config.lang, quiet=quiet)
+    except ContractLintError as exc:
+        raise _fail(str(exc)) from exc
+    except OSError as exc:
+        raise _fail(f"{exc.filename or ''}: {exc.strerror}") from exc
+    raise typer.Exit(exit_code(run.results, config.fail_on))
+
+
+def _fallback_args(fmt: list[str] | None, output: list[str] | None) -> list[str]:
+    """Rebuild --format/--output pairs by position when the raw arguments are not known."""
+    args: list[str] = []
+    for i, f in enumerate(fmt or ["text"]):
+        args += ["--format", f] + (["--output", output[i]] if output and i < len(output) else [])
+    return args
+
+
+def diff(
+    ctx: typer.Context,
+    old: Path = typer.Argument(..., help="Прежняя редакция договора."),
+    new: Path = typer.Argument(..., help="Новая редакция договора."),
+    fmt: Optional[list[str]] = typer.Option(None, "--format", "-f", help=_FORMAT_HELP),
+    output: Optional[list[str]] = typer.Option(None, "--output", "-o", help="Файл для отчёта предыдущего --format."),
+    config_file: Optional[Path] = typer.Option(None, "--config", help="Файл настроек."),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="error | warning | info | never"),
+    select: Optional[list[str]] = typer.Option(None, "--select", help="Только эти правила."),
+    ignore: Optional[list[str]] = typer.Option(None, "--ignore", help="Исключить правила."),
+    pack: Optional[list[Path]] = typer.Option(None, "--pack", help="Дополнительный пакет правил (папка)."),
+    side: Optional[str] = typer.Option(None, "--side", help="customer | contractor"),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Язык отчёта: ru | en."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Кратко."),
+    no_builtin: bool = typer.Option(False, "--no-builtin", help="Не загружать встроенные пакеты правил."),
+) -> None:
+    """Показать замечания, которых не было в прежней редакции (OLD), но есть в новой (NEW)."""
+    try:
+        pairs = pair_outputs(ctx.meta.get("raw_args") or _fallback_args(fmt, output))
+        check_pairs(pairs)
+        config = _config([new], config_file, select=_split(select), ignore=_split(ignore), side=side,
+                         fail_on=fail_on, lang=lang, packs=pack)
+        before = run_check([old], config, builtin_packs=not no_builtin)
+        after = run_check([new], config, builtin_packs=not no_builtin, keep_documents=needs_documents(pairs))
+        if len(before.results) != 1 or len(after.results) != 1:
+            raise _fail("diff compares two files: give OLD and NEW as files, not folders")
+        result = diff_results(before.results[0], after.results[0])
+        run = CheckRun([result], after.rules, after.documents)
+        write_reports(pairs, run, lang=config.lang, quiet=quiet)
+    except ContractLintError as exc:
+        raise _fail(str(exc)) from exc
+    raise typer.Exit(exit_code(run.results, config.fail_on))
+
+
+def config(
+    path: Optional[Path] = typer.Argument(None, help="Файл или папка, для которых искать настройки (по умолчанию текущая)."),
+    config_file: Optional[Path] = typer.Option(None, "--config", help="Файл настроек."),
+) -> None:
+    """Показать действующие настройки и откуда взято каждое значение."""
+    try:
+        effective = load_config(config_file, start=path or Path.cwd())
+    except ContractLintError as exc:
+        raise _fail(str(exc)) from exc
+    sys.stdout.write(describe(effective))
+
+
+def register(app: typer.Typer) -> None:
+    """Add `check`, `diff` and `config` to the CLI app."""
+    app.command("check", cls=RawArgsCommand)(check)
+    app.command("diff", cls=RawArgsCommand)(diff)
+    app.command("config")(config)

@@ -1,0 +1,159 @@
+"""The `check` pipeline as a library: config → rules → lint → waivers → ignores → baseline → reports.
+
+`run_check` returns data (results, the documents when asked, the rules); `write_reports`
+writes one or several formats, each to a file or stdout. Nothing here parses arguments
+beyond `pair_outputs`, which pairs every `--format` with the `--output` that follows it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from contextlib import ExitStack
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Iterable, Sequence, TextIO
+
+from contract_lint.baseline import apply_baseline, load_baseline
+from contract_lint.config import (
+    Config, apply_per_file_ignores, apply_rule_options, check_rule_keys, engine_options, matches_glob,
+)
+from contract_lint.errors import ConfigError, ContractLintError, DocumentError
+from contract_lint.findings import FileResult
+from contract_lint.model import Document
+from contract_lint.reporters import FORMATS, NEEDS_DOCUMENTS, render
+from contract_lint.suppress import apply_waivers
+
+_FORMAT_FLAGS = ("--format", "-f")
+_OUTPUT_FLAGS = ("--output", "-o")
+
+
+@dataclass
+class CheckRun:
+    """What one `check` produced."""
+
+    results: list[FileResult]
+    rules: list[Any]
+    documents: dict[str, Document] = field(default_factory=dict)
+    waived: int = 0
+
+
+def load_engine_rules(config: Config, *, builtin_packs: bool = True) -> list[Any]:
+    """Load packs, check config keys against every loaded rule, select, apply per-rule options."""
+    from contract_lint.engine import select_rules
+    from contract_lint.packs import all_rules, load_packs
+
+    every = all_rules(load_packs([Path(p) for p in config.packs], builtin=builtin_packs))
+    check_rule_keys(config, every)
+    return apply_rule_options(select_rules(every, config.select, config.ignore), config)
+
+
+def _files(paths: Iterable[str | Path], config: Config) -> list[Path]:
+    from contract_lint.discover import DiscoverOptions, discover
+
+    found = discover([str(p) for p in paths], DiscoverOptions(exclude=config.exclude))
+    return [Path(p) for p in found if not any(matches_glob(p, g, config) for g in config.exclude)]
+
+
+def _lint_one(path: Path, engine: Any, parse_options: Any) -> tuple[FileResult, Document | None]:
+    from contract_lint.api import _format_of, lint_document, parse
+
+    try:
+        doc = parse(path, parse_options)
+    except DocumentError as exc:
+        return FileResult(str(path), _format_of(path), error=exc.one_line()), None
+    except ContractLintError as exc:
+        return FileResult(str(path), _format_of(path), error=f"{path}: {exc}".replace("\n", " ")), None
+    except Exception as exc:  # noqa: BLE001 - a parser bug must not stop the run
+        return FileResult(str(path), _format_of(path), error=f"{path}: cannot read: {exc!r}"), None
+    return lint_document(doc, engine), doc
+
+
+def run_check(
+    paths: Sequence[str | Path],
+    config: Config,
+    *,
+    parse_options: Any = None,
+    builtin_packs: bool = True,
+    baseline: str | Path | None = None,
+    keep_documents: bool = False,
+) -> CheckRun:
+    """Lint `paths` under `config`; waivers, per-file ignores and the baseline applied."""
+    from contract_lint.engine import Engine
+
+    options = engine_options(config, builtin_packs=builtin_packs, parse=parse_options)
+    rules = load_engine_rules(config, builtin_packs=builtin_packs)
+    engine = Engine(rules, options)
+    results, documents, waived = [], {}, 0
+    for path in _files(paths, config):
+        result, doc = _lint_one(path, engine, parse_options)
+        if doc is not None:
+            outcome = apply_waivers(doc, result.findings)
+            waived += len(outcome.waived)
+            result = replace(result, findings=outcome.kept)
+            if keep_documents:
+                documents[result.path] = doc
+        results.append(result)
+    results = apply_per_file_ignores(results, config)
+    if baseline is not None:
+        results = apply_baseline(results, load_baseline(baseline), config.lang)
+    return CheckRun(results, rules, documents, waived)
+
+
+def pair_outputs(args: Sequence[str], default: str = "text") -> list[tuple[str, str | None]]:
+    """Pair each `--format F` with the `--output P` after it; a lone `--output` takes the default format."""
+    pairs: list[list[Any]] = []
+    it = iter(range(len(args)))
+    for i in it:
+        flag, _, inline = args[i].partition("=")
+        if flag == "--":
+            break
+        is_format, is_output = flag in _FORMAT_FLAGS, flag in _OUTPUT_FLAGS
+        if not (is_format or is_output):
+            continue
+        value = inline if inline else (args[i + 1] if i + 1 < len(args) else "")
+        if not inline:
+            next(it, None)
+        if is_format:
+            pairs.append([value, None])
+        elif pairs and pairs[-1][1] is None:
+            pairs[-1][1] = value
+        else:
+            pairs.append([default, value])
+    return [(f, o) for f, o in pairs] or [(default, None)]
+
+
+def check_pairs(pairs: Sequence[tuple[str, str | None]]) -> None:
+    """ConfigError for an unknown format or two outputs to stdout."""
+    for fmt, _ in pairs:
+        if fmt not in FORMATS:
+            raise ConfigError(f'--format: "{fmt}" is not one of {", ".join(FORMATS)}')
+    if sum(1 for _, out in pairs if out in (None, "-")) > 1:
+        raise ConfigError("--format: only one format can go to standard output; give the others --output FILE")
+
+
+def needs_documents(pairs: Sequence[tuple[str, str | None]]) -> bool:
+    """Return True when one of the formats shows the documents' text."""
+    return any(fmt in NEEDS_DOCUMENTS for fmt, _ in pairs)
+
+
+def write_reports(
+    pairs: Sequence[tuple[str, str | None]],
+    run: CheckRun,
+    *,
+    lang: str = "ru",
+    quiet: bool = False,
+    stdout: TextIO | None = None,
+    color: bool | None = None,
+) -> None:
+    """Write every (format, output) pair; colour only on a terminal stdout."""
+    out = stdout or sys.stdout
+    with ExitStack() as stack:
+        for fmt, target in pairs:
+            if target in (None, "-"):
+                stream = out
+                tty = (out.isatty() and not os.environ.get("NO_COLOR")) if color is None else color
+            else:
+                stream = stack.enter_context(open(target, "w", encoding="utf-8", newline="\n"))
+                tty = False
+            render(fmt, run.results, run.rules, stream, color=tty, lang=lang, documents=run.documents, quiet=quiet)

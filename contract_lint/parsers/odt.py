@@ -1,0 +1,274 @@
+"""Read an OpenDocument text (.odt) natively: content.xml for the body, styles.xml for headers.
+
+Block order matches the DOCX reader: the body (text boxes after their anchor
+paragraph, tables cell by cell), then headers, footers, footnotes and endnotes.
+Tracked deletions live in `text:tracked-changes`, outside the body, and are dropped;
+insertions are already in the body. List and heading numbers are computed from the
+list styles (odt_numbering), since ODT does not store them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+from lxml import etree
+
+from contract_lint.errors import DocumentError
+from contract_lint.model import BlockKind, Comment, Document, DocumentBuilder, Location
+from contract_lint.parsers.clauses import ClauseTracker
+from contract_lint.parsers.odt_numbering import Counters, ListStyle, q, read_list_styles
+from contract_lint.parsers.ziputil import Kind, SafeZip, read_input
+
+ODT = Kind("ODT", "open the file in LibreOffice and save it again as .odt or .docx")
+P, H, LIST, TABLE = q("text", "p"), q("text", "h"), q("text", "list"), q("table", "table")
+LIST_ITEM, LIST_HEADER = q("text", "list-item"), q("text", "list-header")
+_CONTAINERS = frozenset({q("text", "section"), q("text", "soft-page-break"), q("office", "text")})
+_ROW_GROUPS = frozenset({q("table", n) for n in ("table-header-rows", "table-rows", "table-row-group")})
+_CELLS = frozenset({q("table", "table-cell"), q("table", "covered-table-cell")})
+_OPAQUE = frozenset({q("text", "note"), q("office", "annotation"), q("draw", "frame"),
+                     q("text", "tracked-changes")})
+_SPACES = regex.compile(r"[ \t\r\n]+")
+_NOTE_KINDS = {"footnote": BlockKind.FOOTNOTE, "endnote": BlockKind.ENDNOTE}
+_FURNITURE = (
+    (BlockKind.HEADER, ("header", "header-first", "header-left")),
+    (BlockKind.FOOTER, ("footer", "footer-first", "footer-left")),
+)
+
+
+@dataclass(slots=True)
+class _Inline:
+    """A paragraph's visible text and what hangs off it (notes, text boxes, comments)."""
+
+    parts: list[str] = field(default_factory=list)
+    notes: list[etree._Element] = field(default_factory=list)
+    frames: list[etree._Element] = field(default_factory=list)
+    annotations: list[etree._Element] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+def parse_odt(path: str, data: bytes | None = None) -> Document:
+    """Parse the ODT at `path` (or its bytes `data`) into a Document of format "odt"."""
+    package = SafeZip(path, read_input(path, data), ODT)
+    if not package.has("content.xml"):
+        raise DocumentError(path, "content.xml is missing: not an OpenDocument text", ODT.save_hint)
+    if package.has("META-INF/manifest.xml") and b"encryption-data" in package.read("META-INF/manifest.xml"):
+        raise DocumentError(path, "password-protected ODT file",
+                            "remove the password in LibreOffice (File → Properties → Security) and save again")
+    content = package.xml("content.xml")
+    styles = package.xml("styles.xml") if package.has("styles.xml") else None
+    list_styles, outline = read_list_styles(*(r for r in (styles, content) if r is not None))
+    reader = _Reader(DocumentBuilder(path, "odt"), list_styles, outline)
+    body = content.find(f"{q('office', 'body')}/{q('office', 'text')}")
+    if body is None:
+        raise DocumentError(path, "the file has no text body (a spreadsheet or drawing?)", ODT.save_hint)
+    reader.walk(body)
+    if styles is not None:
+        reader.furniture(styles)
+    reader.flush_notes()
+    reader.builder.meta["tables"] = reader.tables
+    return reader.builder.build()
+
+
+class _Reader:
+    """Walk content.xml once, feeding paragraphs to the clause tracker in reading order."""
+
+    def __init__(self, builder: DocumentBuilder, list_styles: dict[str, ListStyle], outline: ListStyle) -> None:
+        self.builder = builder
+        self.tracker = ClauseTracker()
+        self.list_styles = list_styles
+        self.outline = outline
+        self.outline_counters = Counters()
+        self.lists: dict[str, Counters] = {}
+        self.tables = 0
+        self.notes: list[tuple[etree._Element, Location]] = []
+
+    def walk(self, parent: etree._Element) -> None:
+        """Read the block-level children of `parent` (body, section)."""
+        for el in parent:
+            if el.tag in (P, H):
+                self.read_paragraph(el)
+            elif el.tag == LIST:
+                self.read_list(el)
+            elif el.tag == TABLE:
+                self.read_table(el)
+            elif el.tag in _CONTAINERS:
+                self.walk(el)
+            # tracked-changes (deleted text), sequence/variable declarations and the table
+            # of contents (a copy of the headings) are not contract text.
+
+    def read_paragraph(self, el: etree._Element, label: str | None = None, level: int | None = None) -> None:
+        """Add one text:p or text:h; `label` is its computed list number, if in a list."""
+        inline = _inline(el)
+        is_heading = el.tag == H
+        if is_heading and label is None and el.get(q("text", "is-list-header")) != "true":
+            outline_level = int(el.get(q("text", "outline-level"), "1"))
+            label = self.outline_counters.step(self.outline, outline_level)
+            level = outline_level
+        numbered = label if label and any(c.isalnum() for c in label) else None
+        info = self.tracker.feed(inline.text, auto_label=numbered, heading_hint=is_heading)
+        if info.is_heading:
+            kind = BlockKind.HEADING
+        else:
+            kind = BlockKind.LIST_ITEM if (label or info.label) else BlockKind.PARAGRAPH
+        location = Location(clause=info.clause, section=info.section)
+        shown = label or (info.label.text if info.label else None)
+        block = self.builder.add(inline.text, kind, location, label=shown,
+                                 level=level if level is not None else (info.label.depth if info.label else None))
+        self._attachments(inline, location, block.start if block else self.builder.position,
+                          block.end if block else self.builder.position)
+
+    def read_list(self, el: etree._Element, depth: int = 1, style: str | None = None,
+             counters: Counters | None = None) -> None:
+        """Read a text:list: each item's first paragraph gets the number of its level."""
+        style = el.get(q("text", "style-name")) or style or ""
+        if counters is None:
+            continues = el.get(q("text", "continue-numbering")) == "true" or el.get(q("text", "continue-list"))
+            if not continues or style not in self.lists:
+                self.lists[style] = Counters()
+            counters = self.lists[style]
+        levels = self.list_styles.get(style, {})
+        for item in el:
+            if item.tag not in (LIST_ITEM, LIST_HEADER):
+                continue
+            first = item.tag == LIST_ITEM
+            for child in item:
+                if child.tag in (P, H):
+                    label = _item_label(item, counters, levels, depth) if first else None
+                    self.read_paragraph(child, label=label, level=depth)
+                    first = False
+                elif child.tag == LIST:
+                    self.read_list(child, depth + 1, style, counters)
+                elif child.tag == TABLE:
+                    self.read_table(child)
+
+    def read_table(self, el: etree._Element) -> None:
+        """Add each cell of a table as a TABLE_CELL block (nested tables flattened into it)."""
+        self.tables += 1
+        number = self.tables
+        for row_no, row in enumerate(_rows(el), start=1):
+            col = 0
+            for cell in row:
+                if cell.tag not in _CELLS:
+                    continue
+                col += 1
+                if cell.tag == q("table", "table-cell"):
+                    self._cell(cell, number, row_no, col)
+                col += int(cell.get(q("table", "number-columns-repeated"), "1")) - 1
+
+    def _cell(self, cell: etree._Element, table: int, row: int, col: int) -> None:
+        inline = _Inline()
+        texts = []
+        for p in _paragraphs(cell):
+            part = _inline(p)
+            texts.append(part.text)
+            inline.notes += part.notes
+            inline.annotations += part.annotations
+        info = self.tracker.current()
+        location = Location(clause=info.clause, section=info.section, table=table, row=row, col=col)
+        block = self.builder.add("\n".join(texts), BlockKind.TABLE_CELL, location)
+        position = self.builder.position
+        self._attachments(inline, location, block.start if block else position, block.end if block else position)
+
+    def _attachments(self, inline: _Inline, location: Location, start: int, end: int) -> None:
+        for note in inline.notes:
+            self.notes.append((note, location))
+        for ann in inline.annotations:
+            author = "".join(ann.findtext(q("dc", "creator")) or "")
+            text = "\n".join(_inline(p).text for p in ann.iter(P))
+            self.builder.comments.append(Comment(author=author, text=text, start=start, end=end))
+        for frame in inline.frames:
+            for p in _paragraphs(frame):
+                self.builder.add(_inline(p).text, BlockKind.TEXT_BOX, location)
+
+    def furniture(self, styles: etree._Element) -> None:
+        """Add the headers, then the footers, of every master page, each distinct text once."""
+        masters = list(styles.iter(q("style", "master-page")))
+        for kind, tags in _FURNITURE:
+            seen: set[str] = set()
+            for master in masters:
+                for part in master:
+                    if etree.QName(part).localname not in tags:
+                        continue
+                    for p in _paragraphs(part):
+                        text = _inline(p).text
+                        if text.strip() and text not in seen:
+                            seen.add(text)
+                            self.builder.add(text, kind, Location())
+
+    def flush_notes(self) -> None:
+        """Add footnotes, then endnotes, with the clause of the paragraph that cites them."""
+        for note_class, kind in _NOTE_KINDS.items():
+            for note, location in self.notes:
+                if note.get(q("text", "note-class"), "footnote") != note_class:
+                    continue
+                body = note.find(q("text", "note-body"))
+                if body is not None:
+                    text = "\n".join(_inline(p).text for p in _paragraphs(body))
+                    self.builder.add(text, kind, location)
+
+
+def _item_label(item: etree._Element, counters: Counters, levels: ListStyle, depth: int) -> str | None:
+    """Return the number shown for a list item: LibreOffice's text:number, else computed."""
+    start = item.get(q("text", "start-value"))
+    label = counters.step(levels, depth, int(start) if start and start.isdigit() else None)
+    for child in item:
+        if child.tag in (P, H):
+            shown = child.find(q("text", "number"))
+            if shown is not None and (shown.text or "").strip():
+                return shown.text.strip()
+            break
+    return label
+
+
+def _paragraphs(el: etree._Element):  # type: ignore[no-untyped-def]
+    """Yield the paragraphs inside `el`, not those of notes, comments or text boxes it holds."""
+    for child in el:
+        if child.tag in (P, H):
+            yield child
+        elif isinstance(child.tag, str) and child.tag not in _OPAQUE:
+            yield from _paragraphs(child)
+
+
+def _rows(table: etree._Element):  # type: ignore[no-untyped-def]
+    """Yield the table's rows, through header-row and row-group wrappers."""
+    for el in table:
+        if el.tag == q("table", "table-row"):
+            yield el
+        elif el.tag in _ROW_GROUPS:
+            yield from _rows(el)
+
+
+def _inline(el: etree._Element) -> _Inline:
+    """Return the text of a paragraph: spans, spaces, tabs, line breaks; notes set aside."""
+    out = _Inline()
+    _visit(el, out)
+    return out
+
+
+def _visit(node: etree._Element, out: _Inline) -> None:
+    if node.text:
+        out.parts.append(_SPACES.sub(" ", node.text))
+    for child in node:
+        tag = child.tag
+        if tag == q("text", "s"):
+            out.parts.append(" " * int(child.get(q("text", "c"), "1")))
+        elif tag == q("text", "tab"):
+            out.parts.append("\t")
+        elif tag == q("text", "line-break"):
+            out.parts.append("\n")
+        elif tag == q("text", "note"):
+            out.notes.append(child)
+        elif tag == q("office", "annotation"):
+            out.annotations.append(child)
+        elif tag == q("draw", "frame"):
+            out.frames.append(child)
+        elif tag == q("text", "number") or not isinstance(tag, str):
+            pass  # the list number is the block's label, not its text
+        else:
+            _visit(child, out)
+        if child.tail:
+            out.parts.append(_SPACES.sub(" ", child.tail))

@@ -1,0 +1,173 @@
+"""Visual lines -> paragraphs: where a paragraph ends, and how its lines are joined.
+
+A new paragraph starts at a typed clause number («5.2.»), a change between capitals
+headings and body text, a wider vertical gap, an indented line, a line after one
+ending with «:», a line after a short line ending a sentence, and a fragment to the
+right on the same baseline (a table cell, the other column). A paragraph goes on
+across a page or column break when the last line does not end a sentence and the
+next one starts in lower case.
+
+A hyphen at a line end is dropped only when the joined word is a known word
+(«оплачи-вает» -> «оплачивает»); otherwise it stays («сдачи-приемки»).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from statistics import median
+
+import regex
+
+from contract_lint.model import normalize_text
+from contract_lint.parsers.clauses import parse_typed_label
+from contract_lint.parsers.pdf_layout import Fragment, PageLayout
+
+_TERMINAL = (".", ";", "!", "?", ".»", ".)", ";»")
+_HYPHENS = "-\u2010"
+_HYPHENS_TUPLE = tuple(_HYPHENS)
+_LEFT_PART = regex.compile(r"(\p{L}+)[-\u2010]$")
+_RIGHT_PART = regex.compile(r"^\p{Ll}+")
+_NO_BREAK_BEFORE_LABEL = ("п.", "пп.", "ст.", "ч.", "пункт", "пунктом", "пунктами", "№", "-")
+_GAP_FACTOR = 1.6
+_INDENT = 0.8
+_BACK_LEFT = 4.0
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """Joined text and its visual lines as (offset within text, page, line)."""
+
+    text: str
+    lines: tuple[tuple[int, int, int], ...]
+    footnote: bool = False
+
+
+@dataclass(slots=True)
+class PageText:
+    """A page's body fragments and footnotes (each a list of fragments), in reading order."""
+
+    layout: PageLayout
+    footnotes: list[list[Fragment]]
+
+
+def paragraphs(pages: list[PageText]) -> Iterator[Paragraph]:
+    """Yield body paragraphs in reading order, each page's footnotes after the paragraph open at its end."""
+    current: list[tuple[int, Fragment]] = []
+    pending: list[Paragraph] = []
+    for page in pages:
+        body = page.layout.fragments
+        leading = _leading(body)
+        for i, frag in enumerate(body):
+            if current and _starts_new(current, frag, page.layout.page, body, leading):
+                yield join_lines(current)
+                yield from pending
+                pending.clear()
+                current = []
+            current.append((page.layout.page, frag))
+        pending.extend(join_lines([(page.layout.page, f) for f in note], footnote=True)
+                       for note in page.footnotes)
+    if current:
+        yield join_lines(current)
+    yield from pending
+
+
+def _leading(body: list[Fragment]) -> float:
+    """Return the usual distance between consecutive baselines on a page."""
+    steps = [a.base - b.base for a, b in zip(body, body[1:]) if 0 < a.base - b.base < 3 * a.size]
+    return median(steps) if steps else 0.0
+
+
+def _starts_new(
+    current: list[tuple[int, Fragment]], frag: Fragment, page: int, body: list[Fragment],
+    leading: float,
+) -> bool:
+    prev_page, prev = current[-1]
+    text, before = frag.text, prev.text.rstrip()
+    if _has_label(text) and not before.endswith(_NO_BREAK_BEFORE_LABEL):
+        return True
+    if _is_caps(before) != _is_caps(text):
+        return True
+    if prev_page != page:
+        return not _continues(before, text)
+    if abs(frag.base - prev.base) <= 0.4 * frag.size:
+        return True  # the same line further on: a table cell or a form field
+    if frag.base > prev.base:
+        return not _continues(before, text)  # the top of the next column
+    if leading and prev.base - frag.base > _GAP_FACTOR * leading:
+        return True
+    if frag.x0 < prev.x0 - _BACK_LEFT * frag.size:
+        return True  # the previous line was a right-hand cell or a right-aligned date
+    if frag.x0 > prev.x0 + _INDENT * frag.size and len(current) > 1:
+        return True
+    if before.endswith(":"):
+        return True
+    return before.endswith(_TERMINAL) and _starts_sentence(text) and _is_short(prev, body)
+
+
+def _has_label(text: str) -> bool:
+    label, _ = parse_typed_label(text)
+    return label is not None and label.text[:1].isdigit()
+
+
+def _is_caps(text: str) -> bool:
+    if text != text.upper():  # a lower-case letter: the common, fast answer
+        return False
+    return sum(c.isalpha() for c in text) >= 4
+
+
+def _continues(before: str, text: str) -> bool:
+    """Tell whether a line after a page or column break goes on the previous paragraph."""
+    if before.endswith(_HYPHENS_TUPLE) or before.endswith(","):
+        return True
+    return not before.endswith(_TERMINAL + (":",)) and not text[:1].isupper()
+
+
+def _starts_sentence(text: str) -> bool:
+    first = text[:1]
+    return first.isupper() or first.isdigit() or first in "«\"–—-•"
+
+
+def _is_short(prev: Fragment, body: list[Fragment]) -> bool:
+    """Tell whether a line stops well before the right edge of its column."""
+    right = max((f.x1 for f in body if f.x0 < prev.x1 and f.x1 > prev.x0), default=prev.x1)
+    return prev.x1 < right - 2 * prev.size
+
+
+def join_lines(frags: list[tuple[int, Fragment]], *, footnote: bool = False) -> Paragraph:
+    """Join fragments into one paragraph text, mending line-end hyphenation."""
+    text = ""
+    lines: list[tuple[int, int, int]] = []
+    for page, frag in frags:
+        part = normalize_text(frag.text).strip()
+        if not part:
+            continue
+        if text:
+            text, part = _joined(text, part)
+        lines.append((len(text) + len(part) - len(part.lstrip(" ")), page, frag.line))
+        text += part
+    return Paragraph(text, tuple(lines), footnote)
+
+
+def _joined(text: str, part: str) -> tuple[str, str]:
+    """Return the text so far and the next line, with the separator between them decided."""
+    left = _LEFT_PART.search(text[-64:]) if text.endswith(_HYPHENS_TUPLE) else None
+    if left is None:
+        return text, " " + part
+    right = _RIGHT_PART.match(part)
+    if right and is_known_word(left.group(1) + right.group()):
+        return text[:-1], part
+    return text, part
+
+
+def is_known_word(word: str) -> bool:
+    """Tell whether pymorphy3 knows `word` (the analyzer is loaded once, on first use)."""
+    return _morph().word_is_known(word.lower())
+
+
+@cache
+def _morph() -> object:
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()

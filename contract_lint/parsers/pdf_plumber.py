@@ -1,0 +1,53 @@
+"""Words with geometry from pdfplumber's characters (the alternative, slower engine)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from contract_lint.parsers.pdf_layout import Run, split_runs
+
+#: A horizontal gap wider than this share of the font size separates words
+#: (pdfplumber, unlike pdfium, does not insert the spaces a producer left out).
+_WORD_GAP = 0.15
+
+
+def page_runs(page: Any) -> tuple[list[Run], float, float]:
+    """Return the runs of a pdfplumber page with its width and height."""
+    height = float(page.height)
+    runs = list(_runs(page.chars, height))
+    page.flush_cache()
+    return runs, float(page.width), height
+
+
+def _runs(chars: list[dict[str, Any]], height: float) -> Iterator[Run]:
+    word: list[str] = []
+    boxes: list[tuple[float, float, float, float]] = []
+    for char in chars:
+        text = char["text"]
+        box = (char["x0"], char["x1"], height - char["bottom"], char["bottom"] - char["top"])
+        if text.isspace() or (boxes and _breaks(boxes[-1], box)):
+            yield from _emit(word, boxes)
+            word, boxes = [], []
+        if not text.isspace():
+            word.append(text)
+            boxes.append(box)
+    yield from _emit(word, boxes)
+
+
+def _breaks(prev: tuple[float, float, float, float], box: tuple[float, float, float, float]) -> bool:
+    """Tell whether `box` starts a new word after `prev` (gap, backwards move, new line)."""
+    gap = box[0] - prev[1]
+    size = max(prev[3], box[3])
+    if gap > _WORD_GAP * size or gap < -0.5 * size:
+        return True
+    return abs(box[2] - prev[2]) > 0.6 * size
+
+
+def _emit(word: list[str], boxes: list[tuple[float, float, float, float]]) -> Iterator[Run]:
+    if not word:
+        return
+    text = "".join(word)
+    if text[-1] == "\u00ad":
+        text = text[:-1] + "-"
+    yield from split_runs(text, boxes)

@@ -1,0 +1,21 @@
+"""JSON report: the versioned contract `{"version": 1, "files": [...]}`."""
+
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+from contract_lint.findings import FileResult
+
+VERSION = 1
+
+
+def to_data(results: list[FileResult]) -> dict[str, object]:
+    """Return the report as plain data."""
+    return {"version": VERSION, "files": [r.to_dict() for r in results]}
+
+
+def render(results: list[FileResult], stream: TextIO, *, color: bool = False) -> None:
+    """Write the JSON report (UTF-8, not ASCII-escaped) to `stream`."""
+    json.dump(to_data(results), stream, ensure_ascii=False, indent=2)
+    stream.write("\n")

@@ -1,0 +1,170 @@
+"""The `check`, `rules`, `rule` and `test-rules` commands (registered by cli.py)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from contract_lint.api import lint_paths, load_rules
+from contract_lint.engine import FAIL_ON, EngineOptions, exit_code
+from contract_lint.errors import ContractLintError
+from contract_lint.packs import Rule, all_rules, load_packs
+from contract_lint.reporters import FORMATS
+from contract_lint.reporters import render as render_report
+from contract_lint.rule_examples import ExampleFailure, run_examples
+
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(f"contract-lint: {message}", err=True)
+    return typer.Exit(2)
+
+
+def _split(values: list[str] | None) -> tuple[str, ...]:
+    return tuple(v.strip() for raw in values or () for v in raw.split(",") if v.strip())
+
+
+def _parse_options(pdf_engine: str | None, password: str | None, ocr: bool) -> object:
+    """Build the parsers' ParseOptions when that module exists (None otherwise)."""
+    try:
+        from contract_lint.parsers import ParseOptions  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    given = {k: v for k, v in {"pdf_engine": pdf_engine, "password": password, "ocr": ocr or None}.items() if v is not None}
+    return ParseOptions(**given)
+
+
+def check(
+    paths: list[Path] = typer.Argument(..., help="Файлы и папки с договорами."),
+    fmt: str = typer.Option("text", "--format", "-f", help=" | ".join(FORMATS)),
+    fail_on: str = typer.Option("error", "--fail-on", help="error | warning | info | never"),
+    select: Optional[list[str]] = typer.Option(None, "--select", help="Только эти правила: код, имя, категория, префикс, пакет."),
+    ignore: Optional[list[str]] = typer.Option(None, "--ignore", help="Исключить правила (как --select)."),
+    pack: Optional[list[Path]] = typer.Option(None, "--pack", help="Дополнительный пакет правил (папка)."),
+    pdf_engine: Optional[str] = typer.Option(None, "--pdf-engine", help="Движок PDF."),
+    password: Optional[str] = typer.Option(None, "--password", help="Пароль PDF."),
+    ocr: bool = typer.Option(False, "--ocr", help="Распознавать сканы (OCR, tesseract)."),
+    side: Optional[str] = typer.Option(None, "--side", help="customer | contractor"),
+    no_builtin: bool = typer.Option(False, "--no-builtin", help="Не загружать встроенные пакеты правил."),
+) -> None:
+    """Проверить договоры и показать замечания."""
+    if fmt not in FORMATS:
+        raise _fail(f'--format: "{fmt}" is not one of {", ".join(FORMATS)}')
+    if fail_on not in FAIL_ON:
+        raise _fail(f'--fail-on: "{fail_on}" is not one of {", ".join(FAIL_ON)}')
+    if side not in (None, "customer", "contractor"):
+        raise _fail(f'--side: "{side}" is not one of customer, contractor')
+    try:
+        options = EngineOptions(
+            select=_split(select), ignore=_split(ignore), side=side, fail_on=fail_on,
+            packs=tuple(str(p) for p in pack or ()), builtin_packs=not no_builtin,
+            parse=_parse_options(pdf_engine, password, ocr),
+        )
+        rules_loaded = load_rules(options)
+        if not rules_loaded:
+            typer.echo("contract-lint: no rules loaded (see --pack, --select)", err=True)
+        results = list(lint_paths(paths, options, rules=rules_loaded))
+    except ContractLintError as exc:
+        raise _fail(str(exc)) from exc
+    render_report(fmt, results, rules_loaded, sys.stdout, color=sys.stdout.isatty())
+    raise typer.Exit(exit_code(results, fail_on))
+
+
+def rules(
+    fmt: str = typer.Option("text", "--format", "-f", help="text | json"),
+    pack: Optional[list[Path]] = typer.Option(None, "--pack", help="Дополнительный пакет правил (папка)."),
+    no_builtin: bool = typer.Option(False, "--no-builtin", help="Не загружать встроенные пакеты правил."),
+) -> None:
+    """Показать все правила."""
+    loaded = _load(pack, no_builtin)
+    if fmt == "json":
+        data = [_rule_summary(r) for r in loaded]
+        typer.echo(json.dumps({"version": 1, "rules": data}, ensure_ascii=False, indent=2))
+        return
+    table = Table("код", "имя", "категория", "важность", "вид", "название", box=None)
+    for r in sorted(loaded, key=lambda r: r.id):
+        table.add_row(r.id, r.name, r.category, r.severity.label_ru, r.kind, r.title)
+    width = None if sys.stdout.isatty() else 200  # pipes and files get whole lines
+    Console(file=sys.stdout, width=width, highlight=False).print(table)
+
+
+def _load(pack: list[Path] | None, no_builtin: bool = False) -> list[Rule]:
+    try:
+        return load_rules(EngineOptions(packs=tuple(str(p) for p in pack or ()), builtin_packs=not no_builtin))
+    except ContractLintError as exc:
+        raise _fail(str(exc)) from exc
+
+
+def _rule_summary(r: Rule) -> dict[str, object]:
+    return {"id": r.id, "name": r.name, "category": r.category, "severity": str(r.severity),
+            "kind": r.kind, "title": r.title, "pack": r.pack, "path": r.path}
+
+
+def rule(
+    rule_id: str = typer.Argument(..., help="Код или имя правила (TERM001, vague-deadline)."),
+    pack: Optional[list[Path]] = typer.Option(None, "--pack", help="Дополнительный пакет правил (папка)."),
+    no_builtin: bool = typer.Option(False, "--no-builtin", help="Не загружать встроенные пакеты правил."),
+) -> None:
+    """Объяснить правило: суть, обоснование, ссылки, пример, как исправить."""
+    found = [r for r in _load(pack, no_builtin) if rule_id.upper() == r.id.upper() or rule_id.lower() == r.name]
+    if not found:
+        raise _fail(f'no rule "{rule_id}" (see `contract-lint rules`)')
+    typer.echo(describe(found[0]))
+
+
+def describe(r: Rule) -> str:
+    """Return the plain-text documentation of a rule."""
+    lines = [f"{r.id} {r.name}: {r.title}", "",
+             f"Категория: {r.category}", f"Важность: {r.severity.label_ru} ({r.severity})",
+             f"Пакет: {r.pack} ({r.path})"]
+    if r.rationale:
+        lines += ["", "Почему это важно:", r.rationale.strip()]
+    if r.references:
+        lines += ["", "Ссылки: " + "; ".join(r.references)]
+    if r.suggestion:
+        lines += ["", f"Предложение: {r.suggestion}"]
+    for title, examples in (("Найдёт:", r.flag_examples), ("Не найдёт:", r.pass_examples)):
+        if examples:
+            lines += ["", title] + ["  - " + " / ".join(e) for e in examples]
+    return "\n".join(lines)
+
+
+def test_rules(
+    pack_dir: Optional[Path] = typer.Argument(None, help="Папка пакета (по умолчанию встроенные пакеты)."),
+) -> None:
+    """Проверить примеры каждого правила (flag: должно найти, pass: не должно)."""
+    try:
+        packs = load_packs([pack_dir], builtin=False) if pack_dir else load_packs()
+    except ContractLintError as exc:
+        raise _fail(str(exc)) from exc
+    total, failures = 0, []
+    for r in all_rules(packs):
+        count, failed = run_examples(r)
+        total += count
+        failures.extend(failed)
+    for f in failures:
+        typer.echo(_failure_line(f))
+    typer.echo(f"{total} examples, {len(failures)} failed" + ("" if failures else " — OK"))
+    raise typer.Exit(1 if failures else 0)
+
+
+def _failure_line(f: ExampleFailure) -> str:
+    expected = "flag (>= 1 finding)" if f.expect_flag else "pass (no finding)"
+    return (f"FAIL {f.rule.id} {f.rule.name} {f.label}: expected {expected}, got {f.got} finding(s)"
+            f"{' — ' + f.error if f.error else ''}\n    {' / '.join(f.example)}\n    ({f.rule.path})")
+
+
+def register(app: typer.Typer) -> None:
+    """Add this module's commands to the CLI app."""
+    app.command("check")(check)
+    app.command("rules")(rules)
+    app.command("rule")(rule)
+    app.command("test-rules")(test_rules)
+
+

@@ -1,0 +1,72 @@
+"""Periods counted in days that say neither working, calendar nor banking days.
+
+«в течение 10 дней», «не позднее 5 (пяти) дней с момента», «30 дн.». Skipped when the
+document defines «день»/«дни» once (ГК РФ ст. 191–193 then need no guessing).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+import regex
+
+from contract_lint.matchers.base import Hit
+from contract_lint.model import Document
+from contract_lint.structure.common import folded, lint_blocks
+
+_LEAD = (
+    r"(?:(?:в\s+течение|не\s+позднее|не\s+позже|не\s+ранее|не\s+менее|не\s+более|"
+    r"в\s+срок(?:\s+не\s+(?:более|позднее))?|по\s+истечении|через|за|в\s+пределах|до)\s+)?"
+)
+_TYPED_DAYS = r"(?:рабоч|календарн|банковск|операционн)"
+_PERIOD = regex.compile(
+    r"(?<![\d.,])(?P<lead>" + _LEAD + r")(?P<number>\d{1,4})"
+    r"(?:\s*\((?P<words>[^()\n]{2,60})\))?"
+    r"(?P<adj>(?:\s+(?!дн)[а-я]+(?:ых|их|ый|ий|ого|его))?)"
+    r"\s*(?P<unit>дн(?:ей|я|и)\b|день\b|дн\.|-?дневн[а-я]*)"
+)
+_AFTER_TYPED = regex.compile(r"\s*\(?\s*" + _TYPED_DAYS)
+# Not a deadline: «365 дней в году», «число дней», an age or a count of days in a formula.
+_NOT_A_PERIOD = regex.compile(r"\s*(?:в\s+(?:году|месяце)|в\s+календарном\s+году)")
+# «Под днями понимаются рабочие дни», «"День" — рабочий день», «сроки исчисляются в рабочих днях».
+_DEFINES_DAYS = regex.compile(
+    r"под\s+(?:«|\")?(?:днями|днем|дн\.)(?:»|\")?[^.\n]{0,80}?понима[а-я]*[^.\n]{0,40}?" + _TYPED_DAYS
+    + r"|(?:^|\n)(?:[\d.]+\s*)?[«\"]?(?:день|дни|дней)[»\"]?\s*(?:[—–-]|означа|-\s)[^.\n]{0,60}?"
+    + _TYPED_DAYS
+    + r"|(?:все\s+)?сроки[^.\n]{0,80}?(?:исчисля|указан|установлен|определ)[а-я]*[^.\n]{0,40}?"
+      r"в\s+(?:рабочих|календарных|банковских)\s+днях"
+    + r"|(?:все\s+)?сроки,?\s+(?:указанные|установленные)\s+в\s+днях[^.\n]{0,60}?" + _TYPED_DAYS
+    + r"|(?:^|[^а-я])дни\s+(?:в\s+настоящем\s+договоре\s+)?(?:означают|понимаются)[^.\n]{0,40}?"
+    + _TYPED_DAYS
+)
+SCHEMA: dict = {"type": "object", "additionalProperties": False, "properties": {}}
+
+
+def defines_days(doc: Document) -> bool:
+    """Return True when the document says once what its «дни» are."""
+    return bool(_DEFINES_DAYS.search(folded(doc)))
+
+
+def _typed(m: regex.Match[str], body: str) -> bool:
+    inside = (m.group("words") or "") + m.group("adj")
+    if regex.search(_TYPED_DAYS, inside):
+        return True
+    return bool(_AFTER_TYPED.match(body, m.end()))
+
+
+def check_period(doc: Document, options: Mapping[str, Any]) -> list[Hit]:
+    """Return periods in days with no working/calendar/banking qualifier."""
+    if defines_days(doc):
+        return []
+    text = folded(doc)
+    hits: list[Hit] = []
+    for block in lint_blocks(doc):
+        body = text[block.start:block.end]
+        for m in _PERIOD.finditer(body):
+            if _typed(m, body) or _NOT_A_PERIOD.match(body, m.end()):
+                continue
+            if m.group("adj").strip() and not m.group("lead"):
+                continue  # «10 последних дней» without a deadline word: too loose to judge
+            values = {"number": m.group("number"), "unit": m.group("unit").lstrip("-")}
+            hits.append(Hit(block.start + m.start(), block.start + m.end(), values))
+    return hits

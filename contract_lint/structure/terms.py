@@ -1,0 +1,123 @@
+"""Capitalised defined-style terms used but never defined: «передать Результат…».
+
+A term is defined by «(далее — «…»)», «именуемое в дальнейшем «…»», «далее по тексту …»,
+«под … понимается», or a line «Термин — …» (in a definitions section or quoted).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, Mapping
+
+import regex
+
+from contract_lint import nlp
+from contract_lint.matchers.base import Hit
+from contract_lint.model import Document, fold
+from contract_lint.structure.common import lint_blocks
+
+_QUOTED = regex.compile(r"[«\"“]([^»\"”\n]{1,60})[»\"”]")
+_DEFINED_BY = regex.compile(
+    r"\(\s*далее(?:\s+по\s+тексту)?\s*(?:[—–-]|:)?\s*(?P<body>[^()\n]{1,160})\)"
+    r"|(?:именуем[а-я]+|далее\s+именуем[а-я]+)\s+(?:в\s+дальнейшем\s+|далее\s+)?(?P<body2>«[^»\n]{1,60}»|[А-ЯЁ][а-яё]+)"
+    r"|далее\s+по\s+тексту\s*(?:[—–-]\s*)?(?P<body3>«[^»\n]{1,60}»|[А-ЯЁ][а-яё]+)"
+    r"|[Пп]од\s+(?P<body4>«[^»\n]{1,60}»|[А-ЯЁ][а-яё]+(?:\s+[а-яё]+)?)\s+(?:в\s+настоящем\s+[А-ЯЁа-яё]+\s+)?понима",
+)
+_DEFINITION_LINE = regex.compile(
+    r"^\s*(?:[\d.]+\s*|[а-я]\)\s*)?(?P<q>[«\"“])?(?P<term>[А-ЯЁ][а-яё]+(?:[ -][А-ЯЁа-яё]+){0,4})"
+    r"(?(q)[»\"”])\s*(?:[—–]|-\s|означает|означают|это\s)"
+)
+_DEFINITIONS_SECTION = regex.compile(r"термин|определени|понят")
+_WORD = regex.compile(r"(?<![\w-])[А-ЯЁ][а-яё]{3,}(?![\w-])")
+#: Capitalised by convention, never «defined terms»: documents, parties, the state.
+_CONVENTIONAL = frozenset(
+    "договор соглашение контракт оферта приложение сторона раздел статья пункт подпункт глава "
+    "федерация россия кодекс закон устав банк министерство правительство президент суд "
+    "общество спецификация техническое задание акт счет регламент положение правила "
+    "заказчик исполнитель подрядчик поставщик покупатель продавец арендатор арендодатель "
+    "лицензиар лицензиат пользователь клиент агент принципал"
+    .split()
+)
+_NOT_TERM_TAGS = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr")
+SCHEMA: dict = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {"min_uses": {"type": "integer", "minimum": 1}},
+}
+
+
+def _lemma(word: str) -> str:
+    return min(nlp.lemmas_of(word))
+
+
+def _lemmas_of_phrase(phrase: str) -> set[str]:
+    return {_lemma(w) for w in regex.findall(r"[А-ЯЁа-яёA-Za-z]{3,}", phrase)}
+
+
+def defined_lemmas(doc: Document) -> set[str]:
+    """Return the lemmas of every word of every defined term."""
+    defined: set[str] = set()
+    for block in lint_blocks(doc):
+        for m in _DEFINED_BY.finditer(block.text):
+            body = next(g for g in m.groups() if g)
+            quoted = _QUOTED.findall(body)
+            for phrase in quoted or [body.split(",")[0]]:
+                defined |= _lemmas_of_phrase(phrase)
+        d = _DEFINITION_LINE.match(block.text)
+        section = fold(block.location.section or "")
+        if d and (d.group("q") or _DEFINITIONS_SECTION.search(section)):
+            defined |= _lemmas_of_phrase(d.group("term"))
+    return defined
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\u00a0")
+    if not before:
+        return True
+    before = regex.sub(r"(?:^|\s)(?:\d+(?:\.\d+)*\.?|[а-яa-z]\)|[IVX]+\.)$", "", before).rstrip()
+    return not before or before[-1] in ".!?:;…\n—–-•(*"
+
+
+def _inside_quotes(text: str, start: int) -> bool:
+    return text.count("«", 0, start) > text.count("»", 0, start) or text.count('"', 0, start) % 2 == 1
+
+
+def _is_candidate(word: str, text: str, start: int) -> bool:
+    if _sentence_initial(text, start) or _inside_quotes(text, start):
+        return False
+    prev = regex.search(r"([А-ЯЁA-Z][а-яёa-z]*\.?)\s*$", text[:start])
+    if prev and not _sentence_initial(text, prev.start(1)):
+        return False  # «Российской Федерации», «Иван Петров»: a proper name runs on
+    return not regex.match(r"\s*[А-ЯЁ]\.", text[start + len(word):])  # «Иванов И.И.»
+
+
+def _is_noun(word: str) -> bool:
+    parses = nlp.morph().parse(word)
+    best = parses[0] if parses else None
+    if best is None or "NOUN" not in best.tag:
+        return False
+    return not any(tag in best.tag for tag in _NOT_TERM_TAGS)
+
+
+def _uses(doc: Document) -> Iterator[tuple[str, int, int]]:
+    for block in lint_blocks(doc):
+        if block.kind == "heading":
+            continue
+        for m in _WORD.finditer(block.text):
+            if _is_candidate(m.group(), block.text, m.start()):
+                yield m.group(), block.start + m.start(), block.start + m.end()
+
+
+def check_defined_terms(doc: Document, options: Mapping[str, Any]) -> list[Hit]:
+    """Return the first use of each capitalised term that the document never defines."""
+    min_uses = int(options.get("min_uses", 1))
+    defined = defined_lemmas(doc)
+    first: dict[str, tuple[int, int, str]] = {}
+    counts: dict[str, int] = {}
+    for word, start, end in _uses(doc):
+        lemma = _lemma(word)
+        if lemma in defined or lemma in _CONVENTIONAL or not _is_noun(word):
+            continue
+        counts[lemma] = counts.get(lemma, 0) + 1
+        first.setdefault(lemma, (start, end, word))
+    return [Hit(s, e, {"term": term}) for lemma, (s, e, term) in first.items()
+            if counts[lemma] >= min_uses]
