@@ -4,6 +4,7 @@ Usage:
     python benchmarks/accuracy.py                  # every built format (docx, pdf) of tests/corpus
     python benchmarks/accuracy.py --format pdf     # one format
     python benchmarks/accuracy.py --source         # lint contract.txt instead of the built files
+    python benchmarks/accuracy.py 07 12_it         # only the cases whose folder name starts so
     python benchmarks/accuracy.py --unjudged       # also list findings in categories not judged
     python benchmarks/accuracy.py --check-parse    # only check the parsed files: is every expected
                                                    # phrase in a block with the expected clause?
@@ -138,6 +139,7 @@ def _words(f: Finding) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("cases", nargs="*", help="folder name prefixes (default: every case)")
     parser.add_argument("--corpus", type=Path, default=ROOT / "tests" / "corpus")
     parser.add_argument("--format", action="append", dest="formats", help="docx, pdf (repeatable)")
     parser.add_argument("--source", action="store_true", help="lint contract.txt, not the built files")
@@ -145,7 +147,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--check-parse", action="store_true", help="check where the parser puts expected phrases")
     args = parser.parse_args(argv)
 
-    cases = load_corpus(args.corpus)
+    cases = [c for c in load_corpus(args.corpus) if not args.cases or c.name.startswith(tuple(args.cases))]
     if args.check_parse:
         return 1 if check_parse(cases, args.formats) else 0
     if args.source:

@@ -78,7 +78,11 @@ def run_check(
     baseline: str | Path | None = None,
     keep_documents: bool = False,
 ) -> CheckRun:
-    """Lint `paths` under `config`; waivers, per-file ignores and the baseline applied."""
+    """Lint `paths` under `config`; waivers, per-file ignores and the baseline applied.
+
+    `documents` holds every parsed document when `keep_documents` (the HTML report shows
+    the text), else a text-less skeleton of each (exact columns for concise/GitHub/SARIF).
+    """
     from contract_lint.engine import Engine
 
     options = engine_options(config, builtin_packs=builtin_packs, parse=parse_options)
@@ -91,13 +95,18 @@ def run_check(
             outcome = apply_waivers(doc, result.findings)
             waived += len(outcome.waived)
             result = replace(result, findings=outcome.kept)
-            if keep_documents:
-                documents[result.path] = doc
+            documents[result.path] = doc if keep_documents else skeleton(doc)
         results.append(result)
     results = apply_per_file_ignores(results, config)
     if baseline is not None:
         results = apply_baseline(results, load_baseline(baseline), config.lang)
     return CheckRun(results, rules, documents, waived)
+
+
+def skeleton(doc: Document) -> Document:
+    """Return `doc` without its text: block offsets and lines only, enough for exact line:col."""
+    blocks = tuple(replace(b, text="") for b in doc.blocks)
+    return replace(doc, text="", blocks=blocks, comments=(), meta={})
 
 
 def pair_outputs(args: Sequence[str], default: str = "text") -> list[tuple[str, str | None]]:

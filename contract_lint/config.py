@@ -275,13 +275,32 @@ def apply_rule_options(rules: Sequence[Any], config: Config) -> list[Any]:
     out = []
     for rule in rules:
         extra = config.options.get(rule.id) or config.options.get(rule.name)
-        if extra and isinstance(rule.options, dict):
-            rule = replace(rule, options={**rule.options, **extra})
+        key = rule.id if rule.id in config.options else rule.name
+        where = config.lines.get(f"options.{key}", config.source("options"))
+        if extra and (rule.options is None or isinstance(rule.options, dict)):
+            rule = replace(rule, options={**(rule.options or {}), **extra})
+            _check_options(rule, where, key)
         elif extra:
-            where = config.lines.get(f"options.{rule.id}", config.source("options"))
-            raise ConfigError(f"{where}: options.{rule.id}: this rule's check ({rule.kind}) takes no options")
+            raise ConfigError(f"{where}: options.{key}: this rule's check ({rule.kind}) takes no options")
         out.append(rule)
     return out
+
+
+def _check_options(rule: Any, where: str, key: str) -> None:
+    """ConfigError when merged options break the check's own schema (structural checks)."""
+    import jsonschema
+
+    from contract_lint.matchers.registry import structural_schema
+
+    schema = structural_schema(rule.kind)
+    if not schema:
+        return
+    error = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(schema).iter_errors(rule.options))
+    if error is not None:
+        allowed = list((schema.get("properties") or {}).keys())
+        unexpected = error.message.split("'")[1] if error.validator == "additionalProperties" else ""
+        hint = did_you_mean(unexpected, allowed) if unexpected else ""
+        raise ConfigError(f"{where}: options.{key}: {error.message}{hint}")
 
 
 def engine_options(config: Config, **extra: Any) -> Any:

@@ -9,9 +9,11 @@ one-to-one and maximal.
 
 Counting: true positive = a matched expected item; false negative = an unmatched expected
 item; false positive = an unmatched finding whose category the lawyer judged for that
-contract (listed in `silent` or present in `expected`). Findings in categories the lawyer did
-not judge for a contract are *not counted* (reported as `unjudged`): the corpus says nothing
-about them, so they are neither right nor wrong.
+contract (listed in `silent` or present in `expected`) — so a second finding on an item that
+is already matched counts as a false positive (a duplicate is noise to the reader). Findings in
+categories the lawyer did not judge for a contract are *not counted* (reported as `unjudged`):
+the corpus says nothing about them, so they are neither right nor wrong. A file that cannot be
+built or parsed counts all its expected items as false negatives.
 """
 
 from __future__ import annotations

@@ -153,6 +153,19 @@ def test_built_pdf_is_fresh(name: str, source: Path, meta_path: Path, docx: Path
     assert regex.search(r"\p{Cyrillic}{4}", first), "no Cyrillic text on page 1"
 
 
+@pytest.mark.parametrize(("name", "source", "meta_path", "docx", "pdf"), CASES, ids=IDS)
+def test_auto_numbering_is_a_word_list(name: str, source: Path, meta_path: Path, docx: Path, pdf: Path) -> None:
+    auto = load_meta(meta_path).get("numbering") == "auto"
+    doc = Document(str(docx))
+    numbered = [p for p in doc.paragraphs if p._p.pPr is not None and p._p.pPr.numPr is not None]
+    typed = [p.text for p in numbered if regex.match(r"\d+\.\d*\.?\s", p.text)]
+    if auto:
+        assert len(numbered) >= 10 and not typed, "auto numbering must come from numbering.xml"
+        assert "%1.%2." in doc.part.numbering_part.element.xml
+    else:
+        assert not numbered, "typed numbering must not use Word lists"
+
+
 # --- the builder itself -------------------------------------------------------------
 
 

@@ -154,14 +154,24 @@ def test_counters_shared_by_abstract_and_start_override_restarts():
         "1.", "1.1.", "1.2.", "2.", "10.", "10.1.", "11.", None]
 
 
-def test_level_restart_never_and_unused_upper_level_shows_start():
+def test_level_restart_never_and_skipped_upper_level_counts_as_used():
+    """A skipped level shows, and then keeps, its start value (as LibreOffice and Word display)."""
     n = _numbering(
         '<w:abstractNum w:abstractNumId="0">' + _lvl(0, "decimal", "%1.")
         + _lvl(1, "decimal", "%1.%2.", '<w:lvlRestart w:val="0"/>') + _lvl(2, "lowerLetter", "%3)")
         + "</w:abstractNum>"
         '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>')
     assert _labels(n, [("1", 1), ("1", 0), ("1", 1), ("1", 2), ("1", 2), ("1", 1), ("1", 2)]) == [
-        "1.1.", "1.", "1.2.", "a)", "b)", "1.3.", "a)"]
+        "1.1.", "2.", "2.2.", "a)", "b)", "2.3.", "a)"]
+
+
+def test_level_skipped_inside_a_list():
+    n = _numbering(
+        '<w:abstractNum w:abstractNumId="0">' + _lvl(0, "decimal", "%1.") + _lvl(1, "decimal", "%1.%2.")
+        + _lvl(2, "decimal", "%1.%2.%3.") + "</w:abstractNum>"
+        '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>')
+    assert _labels(n, [("1", 0), ("1", 2), ("1", 1), ("1", 0), ("1", 2)]) == [
+        "1.", "1.1.1.", "1.2.", "2.", "2.1.1."]
 
 
 def test_full_level_inside_lvl_override_and_is_legal():

@@ -189,3 +189,26 @@ def test_github_format_in_the_run(tmp_path):
     result = run("check", "dogovor.txt", *SELECT, "--format", "github")
     assert result.output.splitlines()[1].startswith(
         "::error file=dogovor.txt,line=7,col=41,title=LIAB001 penalty-without-cap::Неустойка 0,5%25 за день")
+
+
+def test_rule_options_from_config_change_what_is_reported(tmp_path):
+    _contract(tmp_path)
+    cfg = tmp_path / ".contract-lint.yaml"
+    cfg.write_text("select: [LIAB002]\n", encoding="utf-8")
+    assert "LIAB002" in run("check", "dogovor.txt", "--format", "concise").output  # 182,5% a year > 100
+    cfg.write_text("select: [LIAB002]\noptions:\n  LIAB002: {min_annual_rate: 200}\n", encoding="utf-8")
+    assert run("check", "dogovor.txt", "--format", "concise").output == ""
+    cfg.write_text("select: [LIAB002]\noptions:\n  penalty-excessive: {min_rate: 200}\n", encoding="utf-8")
+    result = run("check", "dogovor.txt")
+    assert result.exit_code == 2
+    assert ("options.penalty-excessive: Additional properties are not allowed ('min_rate' was unexpected) "
+            '(did you mean "min_annual_rate")') in result.output
+
+
+def test_column_is_within_the_source_line_of_a_wrapped_paragraph(tmp_path):
+    _contract(tmp_path, "w.txt", "2.1. Заказчик уплачивает пеню\nв размере 0,5% от суммы долга за каждый день просрочки.\n")
+    result = run("check", "w.txt", "--select", "LIAB001", "--format", "concise")
+    assert result.output.startswith("w.txt:2:11: LIAB001 [ошибка] ")
+    run("check", "w.txt", "--select", "LIAB001", "--format", "sarif", "--output", "w.sarif")
+    region = json.loads((tmp_path / "w.sarif").read_text())["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"]) == (2, 11)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
+from contract_lint.checking import run_check
+from contract_lint.config import Config
 from contract_lint.model import BlockKind, Comment, DocumentBuilder, Location
 from contract_lint.parsers.text import parse_text
 from contract_lint.suppress import apply_waivers, parse_directive, waivers
@@ -87,3 +90,14 @@ def test_ordinary_comments_waive_nothing_and_unused_waivers_are_listed():
 def test_document_level_finding_is_waived_by_its_code_anywhere():
     doc = _docx_with_comment("contract-lint: ignore LIAB-MISSING — ответственность в рамочном договоре", "пеню")
     assert apply_waivers(doc, [missing_finding()]).kept == []
+
+
+FIXTURE = Path(__file__).parent / "fixtures" / "waivers" / "waiver.docx"  # made by make_waiver_docx.py
+
+
+def test_word_comment_in_a_real_docx_waives_liab001_in_clause_2_1_only(tmp_path, monkeypatch):
+    monkeypatch.setattr("contract_lint.config.user_config_path", lambda: tmp_path / "none.yaml")
+    run = run_check([FIXTURE], Config(select=("TERM001", "LIAB001")))
+    (result,) = run.results
+    assert [(f.rule, f.location.clause) for f in result.findings] == [("TERM001", "1.1"), ("LIAB001", "2.2")]
+    assert run.waived == 1

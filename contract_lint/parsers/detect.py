@@ -138,7 +138,8 @@ def _mismatch_note(fmt: str, name: str) -> str | None:
     # Old Word saves RTF under .doc; say nothing, it is routine.
     if expected == "doc" and fmt == "rtf":
         return None
-    return f"файл с расширением {suffix} на самом деле в формате {_FORMAT_NAMES[fmt]}; прочитан как {_FORMAT_NAMES[fmt]}"
+    real = _FORMAT_NAMES[fmt]
+    return f"файл с расширением {suffix} на самом деле в формате {real}; прочитан как {real}"
 
 
 def _suffix(name: str) -> str:

@@ -156,8 +156,8 @@ def _notes(package: _Package, reader: BodyReader, kind: str) -> None:
         if note.get(_w("type")) in ("separator", "continuationSeparator", "continuationNotice"):
             continue
         para = _join(_story_paragraphs(note))
-        location = reader.note_locations.get((kind, note.get(_w("id"), "")), Location())
-        reader.add(para, _NOTE_KINDS[kind], location)
+        cited = reader.note_locations.get((kind, note.get(_w("id"), "")), Location())
+        reader.add(para, _NOTE_KINDS[kind], Location(clause=cited.clause, section=cited.section))
 
 
 def _join(parts: list[ParaText]) -> ParaText:

@@ -156,8 +156,8 @@ class BodyReader:
             return Numbered(None, None, heading, style.toc)
         ilvl = own.ilvl if own and own.ilvl is not None else (inherited.ilvl if inherited else None)
         if ilvl is None:
-            linked = self._level_styles.get(style_id or self.styles.default or "")
-            ilvl = linked[1] if linked else 0
+            # a style linked to a list level (w:lvl/w:pStyle) gives the level
+            ilvl = self._level_styles.get(style_id or self.styles.default or "", 0)
         result = self.numbering.label(num_id, ilvl)
         if result is None or not result[0].strip():
             return Numbered(None, None, heading, style.toc)

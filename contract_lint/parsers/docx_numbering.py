@@ -174,15 +174,13 @@ class Numbering:
                 levels[ilvl] = _parse_level(lvl)
         return _Num(aid, levels, starts)
 
-    def level_styles(self) -> dict[str, tuple[str, int]]:
-        """Return style id -> (numId, ilvl) for list levels linked to a paragraph style (w:pStyle)."""
-        by_abstract = {n.abstract: nid for nid, n in reversed(list(self._nums.items()))}
-        out: dict[str, tuple[str, int]] = {}
-        for aid, levels in self._abstract.items():
-            nid = by_abstract.get(aid)
+    def level_styles(self) -> dict[str, int]:
+        """Return style id -> ilvl for list levels linked to a paragraph style (w:lvl/w:pStyle)."""
+        out: dict[str, int] = {}
+        for levels in self._abstract.values():
             for ilvl, level in levels.items():
-                if level.style and nid is not None:
-                    out.setdefault(level.style, (nid, ilvl))
+                if level.style:
+                    out.setdefault(level.style, ilvl)
         return out
 
     def _resolve(self, abstract_id: str, depth: int = 0) -> str:

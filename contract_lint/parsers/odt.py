@@ -28,6 +28,9 @@ _ROW_GROUPS = frozenset({q("table", n) for n in ("table-header-rows", "table-row
 _CELLS = frozenset({q("table", "table-cell"), q("table", "covered-table-cell")})
 _OPAQUE = frozenset({q("text", "note"), q("office", "annotation"), q("draw", "frame"),
                      q("text", "tracked-changes")})
+_XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+_PAGE_FIELDS = frozenset({q("text", "page-number"), q("text", "page-count")})
+_PAGE_WORDS = frozenset({"страница", "стр", "лист", "из", "page", "of"})
 _SPACES = regex.compile(r"[ \t\r\n]+")
 _NOTE_KINDS = {"footnote": BlockKind.FOOTNOTE, "endnote": BlockKind.ENDNOTE}
 _FURNITURE = (
@@ -82,7 +85,8 @@ class _Reader:
         self.list_styles = list_styles
         self.outline = outline
         self.outline_counters = Counters()
-        self.lists: dict[str, Counters] = {}
+        self.lists: dict[str, Counters] = {}  # by list style: text:continue-numbering
+        self.list_ids: dict[str, Counters] = {}  # by xml:id: text:continue-list
         self.tables = 0
         self.notes: list[tuple[etree._Element, Location]] = []
 
@@ -103,20 +107,21 @@ class _Reader:
     def read_paragraph(self, el: etree._Element, label: str | None = None, level: int | None = None) -> None:
         """Add one text:p or text:h; `label` is its computed list number, if in a list."""
         inline = _inline(el)
+        text = inline.text.strip()
         is_heading = el.tag == H
         if is_heading and label is None and el.get(q("text", "is-list-header")) != "true":
             outline_level = int(el.get(q("text", "outline-level"), "1"))
             label = self.outline_counters.step(self.outline, outline_level)
             level = outline_level
         numbered = label if label and any(c.isalnum() for c in label) else None
-        info = self.tracker.feed(inline.text, auto_label=numbered, heading_hint=is_heading)
+        info = self.tracker.feed(text, auto_label=numbered, heading_hint=is_heading)
         if info.is_heading:
             kind = BlockKind.HEADING
         else:
             kind = BlockKind.LIST_ITEM if (label or info.label) else BlockKind.PARAGRAPH
         location = Location(clause=info.clause, section=info.section)
         shown = label or (info.label.text if info.label else None)
-        block = self.builder.add(inline.text, kind, location, label=shown,
+        block = self.builder.add(text, kind, location, label=shown,
                                  level=level if level is not None else (info.label.depth if info.label else None))
         self._attachments(inline, location, block.start if block else self.builder.position,
                           block.end if block else self.builder.position)
@@ -126,10 +131,7 @@ class _Reader:
         """Read a text:list: each item's first paragraph gets the number of its level."""
         style = el.get(q("text", "style-name")) or style or ""
         if counters is None:
-            continues = el.get(q("text", "continue-numbering")) == "true" or el.get(q("text", "continue-list"))
-            if not continues or style not in self.lists:
-                self.lists[style] = Counters()
-            counters = self.lists[style]
+            counters = self._counters(el, style)
         levels = self.list_styles.get(style, {})
         for item in el:
             if item.tag not in (LIST_ITEM, LIST_HEADER):
@@ -144,6 +146,21 @@ class _Reader:
                     self.read_list(child, depth + 1, style, counters)
                 elif child.tag == TABLE:
                     self.read_table(child)
+
+    def _counters(self, el: etree._Element, style: str) -> Counters:
+        """Return the counters a top-level list continues (text:continue-list / -numbering) or new ones."""
+        target = el.get(q("text", "continue-list"))
+        if target and target in self.list_ids:
+            counters = self.list_ids[target]
+        elif el.get(q("text", "continue-numbering")) == "true" and style in self.lists:
+            counters = self.lists[style]
+        else:
+            counters = Counters()
+        self.lists[style] = counters
+        xml_id = el.get(_XML_ID)
+        if xml_id:
+            self.list_ids[xml_id] = counters
+        return counters
 
     def read_table(self, el: etree._Element) -> None:
         """Add each cell of a table as a TABLE_CELL block (nested tables flattened into it)."""
@@ -162,16 +179,18 @@ class _Reader:
     def _cell(self, cell: etree._Element, table: int, row: int, col: int) -> None:
         inline = _Inline()
         texts = []
-        for p in _paragraphs(cell):
+        for p in _paragraphs(cell, skip_tables=True):
             part = _inline(p)
-            texts.append(part.text)
+            texts.append(part.text.strip())
             inline.notes += part.notes
             inline.annotations += part.annotations
         info = self.tracker.current()
         location = Location(clause=info.clause, section=info.section, table=table, row=row, col=col)
-        block = self.builder.add("\n".join(texts), BlockKind.TABLE_CELL, location)
+        block = self.builder.add("\n".join(texts).strip(), BlockKind.TABLE_CELL, location)
         position = self.builder.position
         self._attachments(inline, location, block.start if block else position, block.end if block else position)
+        for nested in _nested_tables(cell):  # after their cell, numbered in document order (as DOCX)
+            self.read_table(nested)
 
     def _attachments(self, inline: _Inline, location: Location, start: int, end: int) -> None:
         for note in inline.notes:
@@ -182,7 +201,7 @@ class _Reader:
             self.builder.comments.append(Comment(author=author, text=text, start=start, end=end))
         for frame in inline.frames:
             for p in _paragraphs(frame):
-                self.builder.add(_inline(p).text, BlockKind.TEXT_BOX, location)
+                self.builder.add(_inline(p).text.strip(), BlockKind.TEXT_BOX, location)
 
     def furniture(self, styles: etree._Element) -> None:
         """Add the headers, then the footers, of every master page, each distinct text once."""
@@ -194,10 +213,11 @@ class _Reader:
                     if etree.QName(part).localname not in tags:
                         continue
                     for p in _paragraphs(part):
-                        text = _inline(p).text
-                        if text.strip() and text not in seen:
-                            seen.add(text)
-                            self.builder.add(text, kind, Location())
+                        text = _inline(p).text.strip()
+                        key = _furniture_key(p, text)
+                        if text and key not in seen:
+                            seen.add(key)
+                            self.builder.add(text, kind, Location(), lint=not _page_number_only(p, text))
 
     def flush_notes(self) -> None:
         """Add footnotes, then endnotes, with the clause of the paragraph that cites them."""
@@ -207,8 +227,23 @@ class _Reader:
                     continue
                 body = note.find(q("text", "note-body"))
                 if body is not None:
-                    text = "\n".join(_inline(p).text for p in _paragraphs(body))
+                    text = "\n".join(_inline(p).text.strip() for p in _paragraphs(body))
                     self.builder.add(text, kind, location)
+
+
+def _furniture_key(p: etree._Element, text: str) -> str:
+    """Return the text with page-number fields masked: «Страница 1 из 3» on every master page is one."""
+    if not any(True for _ in p.iter(*_PAGE_FIELDS)):
+        return text
+    return regex.sub(r"\d+", "#", text)
+
+
+def _page_number_only(p: etree._Element, text: str) -> bool:
+    """Return whether a header/footer paragraph only shows page numbers («Страница 3 из 10»)."""
+    if not any(True for _ in p.iter(*_PAGE_FIELDS)):
+        return False
+    words = "".join(c if c.isalpha() else " " for c in text.lower()).split()
+    return all(word in _PAGE_WORDS for word in words)
 
 
 def _item_label(item: etree._Element, counters: Counters, levels: ListStyle, depth: int) -> str | None:
@@ -224,13 +259,22 @@ def _item_label(item: etree._Element, counters: Counters, levels: ListStyle, dep
     return label
 
 
-def _paragraphs(el: etree._Element):  # type: ignore[no-untyped-def]
+def _paragraphs(el: etree._Element, skip_tables: bool = False):  # type: ignore[no-untyped-def]
     """Yield the paragraphs inside `el`, not those of notes, comments or text boxes it holds."""
     for child in el:
         if child.tag in (P, H):
             yield child
-        elif isinstance(child.tag, str) and child.tag not in _OPAQUE:
-            yield from _paragraphs(child)
+        elif isinstance(child.tag, str) and child.tag not in _OPAQUE and not (skip_tables and child.tag == TABLE):
+            yield from _paragraphs(child, skip_tables)
+
+
+def _nested_tables(el: etree._Element):  # type: ignore[no-untyped-def]
+    """Yield the tables directly inside a cell (not tables nested in those)."""
+    for child in el:
+        if child.tag == TABLE:
+            yield child
+        elif isinstance(child.tag, str) and child.tag not in _OPAQUE and child.tag not in (P, H):
+            yield from _nested_tables(child)
 
 
 def _rows(table: etree._Element):  # type: ignore[no-untyped-def]

@@ -42,6 +42,7 @@ class LevelStyle:
     start: int = 1
     bullet: str | None = None
     template: str | None = None  # loext:num-list-format
+    legal: bool = False  # loext:is-legal: parent levels shown as decimals («1.1», not «I.1»)
 
 
 ListStyle = dict[int, LevelStyle]
@@ -67,7 +68,8 @@ def _levels(style: etree._Element) -> ListStyle:
         level = int(el.get(q("text", "level"), "1"))
         bullet = el.get(q("text", "bullet-char")) if el.tag == q("text", "list-level-style-bullet") else None
         if el.tag == q("text", "list-level-style-bullet"):
-            levels[level] = LevelStyle(bullet=bullet or "•")
+            # Word's Symbol-font bullet arrives as a private-use character (U+F0B7)
+            levels[level] = LevelStyle(bullet="•" if not bullet or "\ue000" <= bullet[0] <= "\uf8ff" else bullet)
             continue
         levels[level] = LevelStyle(
             num_format=el.get(q("style", "num-format"), ""),
@@ -76,6 +78,7 @@ def _levels(style: etree._Element) -> ListStyle:
             display_levels=int(el.get(q("text", "display-levels"), "1")),
             start=int(el.get(q("text", "start-value"), "1")),
             template=el.get(q("loext", "num-list-format")),
+            legal=el.get(q("loext", "is-legal")) == "true",
         )
     return levels
 
@@ -101,19 +104,20 @@ class Counters:
 
     def render(self, style: ListStyle, level: int) -> str | None:
         spec = style.get(level, LevelStyle())
+        legal = spec.legal
         if spec.template:
-            label = _PLACEHOLDER.sub(lambda m: self._format(style, int(m.group(1))), spec.template)
+            label = _PLACEHOLDER.sub(lambda m: self._format(style, int(m.group(1)), legal), spec.template)
             return label.strip() or None
         if not spec.num_format:
             return None
         first = max(level - spec.display_levels + 1, 1)
-        numbers = ".".join(self._format(style, lvl) for lvl in range(first, level + 1))
+        numbers = ".".join(self._format(style, lvl, legal) for lvl in range(first, level + 1))
         return (spec.prefix + numbers + spec.suffix).strip() or None
 
-    def _format(self, style: ListStyle, level: int) -> str:
+    def _format(self, style: ListStyle, level: int, legal: bool = False) -> str:
         spec = style.get(level, LevelStyle())
         value = self.values.get(level, spec.start)
-        return format_number(value, spec.num_format or "1")
+        return format_number(value, "1" if legal else spec.num_format or "1")
 
 
 def format_number(value: int, num_format: str) -> str:

@@ -14,7 +14,8 @@ from contract_lint.matchers.base import Hit
 from contract_lint.model import Document
 from contract_lint.structure.common import in_sections, lint_blocks
 
-DEFAULT_EXCLUDE = ("реквизит", "подпис")
+#: Sections whose blanks are meant to stay blank: signatures, forms to fill in later.
+DEFAULT_EXCLUDE = ("реквизит", "подпис", r"^форма\b", r"\(форма\)", r"\bобраз[е]?ц", r"\bшаблон")
 _PATTERNS = regex.compile(
     r"(?P<date>«\s*_+\s*»\s*_+\s*(?:20|19)?_*\d{0,2}_*\s*(?:г\.|года)?)"
     r"|(?P<blank>(?:№\s*)?_{2,}(?:[ \t]*_+)*(?:\s*(?:руб(?:л[а-я]*|\.)?|г\.|года|%))?)"

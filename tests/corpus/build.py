@@ -26,6 +26,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
+from docx.text.paragraph import Paragraph
 
 CORPUS = Path(__file__).resolve().parent
 TEXT_WIDTH_CM = 16.5
@@ -235,7 +236,7 @@ def _add_numbering(doc: Document) -> str:
     return "90"
 
 
-def _set_number(paragraph, num_id: str, level: int) -> None:
+def _set_number(paragraph: Paragraph, num_id: str, level: int) -> None:
     ppr = paragraph._p.get_or_add_pPr()
     numpr = _el("w:numPr")
     numpr.append(_el("w:ilvl", val=str(level)))
@@ -243,7 +244,7 @@ def _set_number(paragraph, num_id: str, level: int) -> None:
     ppr.insert(0, numpr)
 
 
-def _add_field(paragraph, instruction: str) -> None:
+def _add_field(paragraph: Paragraph, instruction: str) -> None:
     """Append a field (PAGE, NUMPAGES) with a placeholder result."""
     for kind in ("begin", None, "separate", "end"):
         run = paragraph.add_run()
@@ -259,6 +260,7 @@ def _add_field(paragraph, instruction: str) -> None:
 
 
 def _setup(doc: Document, src: Source) -> None:
+    """Set the base font, A4 page, margins, running header and footer with page number."""
     style = doc.styles["Normal"]
     style.font.name, style.font.size = "Times New Roman", Pt(12)
     style.element.rPr.rFonts.set(qn("w:eastAsia"), "Times New Roman")
@@ -278,7 +280,8 @@ def _setup(doc: Document, src: Source) -> None:
     _add_field(foot, "PAGE")
 
 
-def _write_para(doc: Document, para: Para, num_id: str | None):
+def _write_para(doc: Document, para: Para, num_id: str | None) -> Paragraph:
+    """Write one paragraph with the look of its kind and, if any, its automatic number."""
     p = doc.add_paragraph()
     fmt = p.paragraph_format
     fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
@@ -317,6 +320,7 @@ def _write_para(doc: Document, para: Para, num_id: str | None):
 
 
 def _widths(rows: list[list[str]], ncols: int) -> list[float]:
+    """Share the text width among columns by the length of their contents."""
     def weight(i: int) -> int:
         head = max((len(w) for w in rows[0][i].split()), default=0) if i < len(rows[0]) else 0
         body = max((len(r[i]) for r in rows[1:] if i < len(r)), default=0)
@@ -328,6 +332,7 @@ def _widths(rows: list[list[str]], ncols: int) -> list[float]:
 
 
 def _write_table(doc: Document, table: Table) -> None:
+    """Write a bordered table; the first row is a header repeated on every page."""
     if table.page_break_before:
         doc.add_paragraph().paragraph_format.page_break_before = True
     ncols = max(len(r) for r in table.rows)
@@ -355,8 +360,6 @@ def build_docx(text: str, numbering: str, out: Path, title: str = "") -> None:
     doc = Document()
     _setup(doc, src)
     num_id = _add_numbering(doc) if numbering == "auto" else None
-    body = doc.element.body
-    body.remove(body[0]) if len(body) and body[0].tag == qn("w:p") else None
     for block in src.blocks:
         if isinstance(block, Table):
             _write_table(doc, block)
