@@ -176,3 +176,48 @@ def test_doc_without_libreoffice_says_how_to_fix(monkeypatch):
         parse_path(str(FORMATS / "contract.doc"))
     assert err.value.reason == "cannot read .doc without LibreOffice"
     assert err.value.hint == "install it (apt-get install libreoffice-writer-nogui) or save the file as DOCX"
+
+
+def _fake_soffice(tmp_path, monkeypatch, script: str) -> Path:
+    """Put a fake `soffice` first on PATH; it logs its arguments to args.txt."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    exe = bin_dir / "soffice"
+    exe.write_text(f'#!/bin/sh\necho "$@" > "{tmp_path}/args.txt"\n{script}\n')
+    exe.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    return tmp_path / "args.txt"
+
+
+def test_conversion_uses_a_private_profile_and_a_copy(tmp_path, monkeypatch):
+    from contract_lint.parsers.convert import convert_to_docx
+
+    args_file = _fake_soffice(tmp_path, monkeypatch, 'for a; do out="$prev"; prev="$a"; done\n'
+                              'dir=$(echo "$@" | sed "s/.*--outdir \\([^ ]*\\) .*/\\1/")\n'
+                              'printf "PK-fake" > "$dir/input.docx"')
+    assert convert_to_docx("/data/договор.doc", b"\xd0\xcf\x11\xe0 doc", "doc") == b"PK-fake"
+    args = args_file.read_text().split()
+    assert args[0].startswith("-env:UserInstallation=file:///") and args[0].endswith("/profile")
+    assert "--headless" in args and args[-1].endswith("/input.doc")
+    assert "/data/договор.doc" not in args
+
+
+def test_conversion_timeout_and_failure_are_document_errors(tmp_path, monkeypatch):
+    from contract_lint.parsers.convert import convert_to_docx
+
+    _fake_soffice(tmp_path, monkeypatch, "sleep 30")
+    with pytest.raises(DocumentError) as err:
+        convert_to_docx("slow.doc", b"x", "doc", timeout=0.5)
+    assert err.value.reason == "LibreOffice did not finish converting within 0 s" or \
+        err.value.reason.startswith("LibreOffice did not finish converting within")
+    _fake_soffice(tmp_path / "second", monkeypatch, "true") if False else None
+
+
+def test_conversion_without_output_is_a_document_error(tmp_path, monkeypatch):
+    from contract_lint.parsers.convert import convert_to_docx
+
+    _fake_soffice(tmp_path, monkeypatch, "exit 0")
+    with pytest.raises(DocumentError) as err:
+        convert_to_docx("odd.rtf", b"{\\rtf1}", "rtf")
+    assert (err.value.reason, err.value.hint) == (
+        "LibreOffice could not convert this .rtf file", "open it in Word or LibreOffice and save as DOCX")

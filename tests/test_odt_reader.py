@@ -113,3 +113,60 @@ def test_password_protected_odt():
     with pytest.raises(DocumentError) as err:
         parse_odt("secret.odt", buf.getvalue())
     assert err.value.reason == "password-protected ODT file"
+
+
+def test_numbers_match_what_libreoffice_shows():
+    """numbering-lo.odt.txt is LibreOffice's own text export of numbering-lo.odt (make_formats.py)."""
+    doc = parse_path(str(FORMATS / "numbering-lo.odt"))
+    shown = {line.strip() for line in (FORMATS / "numbering-lo.odt.txt").read_text("utf-8-sig").splitlines()}
+    numbered = [b for b in doc.blocks if b.label and b.label[0].isdigit()]
+    assert len(numbered) >= 20
+    for block in numbered:
+        assert f"{block.label} {block.text}" in shown
+    # LibreOffice's ODT lost Word's continuation of list 7 (a dangling text:continue-list):
+    # it shows «1.1.» and «2.», and so do we.
+    assert [(b.label, b.location.clause) for b in doc.blocks if b.text.startswith(("Исполнитель возмещает",
+            "ЗАКЛЮЧИТЕЛЬНЫЕ"))] == [("1.1.", "1.1"), ("2.", "2")]
+
+
+def _list_odt(body: str) -> bytes:
+    styles = ('<text:list-style style:name="L1"><text:list-level-style-number text:level="1" '
+              'style:num-format="1" style:num-suffix="."/><text:list-level-style-number text:level="2" '
+              'style:num-format="1" style:num-suffix="." text:display-levels="2"/></text:list-style>')
+    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
+    content = (f'<office:document-content {ns}><office:automatic-styles>{styles}</office:automatic-styles>'
+               f"<office:body><office:text>{body}</office:text></office:body></office:document-content>")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        zf.writestr("content.xml", content)
+    return buf.getvalue()
+
+
+def _wrapped(text):
+    return f"<text:list-item><text:list><text:list-item><text:p>{text}</text:p></text:list-item></text:list></text:list-item>"
+
+
+def _item(text):
+    return f"<text:list-item><text:p>{text}</text:p></text:list-item>"
+
+
+@pytest.mark.parametrize(
+    ("body", "labels"),
+    [
+        # checked against LibreOffice 7.4's text export of the same lists
+        (f'<text:list text:style-name="L1">{_wrapped("a")}{_item("b")}</text:list>', ["1.1.", "2."]),
+        (f'<text:list text:style-name="L1">{_item("a")}</text:list><text:p>x</text:p>'
+         f'<text:list text:style-name="L1" text:continue-numbering="true">{_wrapped("b")}{_item("c")}</text:list>',
+         ["1.", None, "1.1.", "2."]),
+        (f'<text:list xml:id="l1" text:style-name="L1">{_item("a")}</text:list><text:p>x</text:p>'
+         f'<text:list text:continue-list="l1" text:style-name="L1">{_item("b")}</text:list>'
+         f'<text:list text:style-name="L1">{_item("c")}</text:list>',
+         ["1.", None, "2.", "1."]),
+    ],
+)
+def test_list_continuation_and_wrapper_items(body, labels):
+    doc = parse_odt("lists.odt", _list_odt(body))
+    assert [b.label for b in doc.blocks] == labels

@@ -149,3 +149,28 @@ def test_markdown_fence_setext_and_other_html_comments():
         (BlockKind.LIST_ITEM, "1.1. код", 8),
     ]
     assert doc.meta["suppressions"] == []
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_LINE = st.one_of(
+    st.just(""),
+    st.text(alphabet="абвгдеёжзАБВ XYZ 0123456789.,;:()«»-—\t", max_size=60),
+    st.builds(lambda n, t: f"{n}. {t}", st.integers(1, 20), st.text(alphabet="абв где.", max_size=30)),
+    st.builds(lambda t: f"- {t}", st.text(alphabet="абв где", min_size=1, max_size=20)),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_LINE, max_size=25), st.booleans(), st.sampled_from(["utf-8", "utf-16"]))
+def test_every_line_start_points_at_its_source_line(lines, markdown, encoding):
+    source = "\n".join(lines)
+    doc = parse_text("x.md" if markdown else "x.txt", source.encode(encoding), markdown=markdown)
+    for block in doc.blocks:
+        assert doc.text[block.start:block.end] == block.text
+        assert block.lines and block.location.line == block.lines[0].line
+        for ls in block.lines:
+            assert doc.locate(ls.offset).line == ls.line
+            if not markdown:  # Markdown strips markers and emphasis; text keeps every character
+                assert doc.text.startswith(lines[ls.line - 1].strip()[:10], ls.offset)

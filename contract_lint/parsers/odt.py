@@ -109,7 +109,8 @@ class _Reader:
         inline = _inline(el)
         text = inline.text.strip()
         is_heading = el.tag == H
-        if is_heading and label is None and el.get(q("text", "is-list-header")) != "true":
+        in_list = level is not None
+        if is_heading and not in_list and el.get(q("text", "is-list-header")) != "true":
             outline_level = int(el.get(q("text", "outline-level"), "1"))
             label = self.outline_counters.step(self.outline, outline_level)
             level = outline_level
@@ -127,7 +128,7 @@ class _Reader:
                           block.end if block else self.builder.position)
 
     def read_list(self, el: etree._Element, depth: int = 1, style: str | None = None,
-             counters: Counters | None = None) -> None:
+                  counters: Counters | None = None) -> None:
         """Read a text:list: each item's first paragraph gets the number of its level."""
         style = el.get(q("text", "style-name")) or style or ""
         if counters is None:
@@ -137,6 +138,9 @@ class _Reader:
             if item.tag not in (LIST_ITEM, LIST_HEADER):
                 continue
             first = item.tag == LIST_ITEM
+            if first and _first_child_tag(item) not in (P, H):
+                counters.touch(levels, depth)
+                first = False
             for child in item:
                 if child.tag in (P, H):
                     label = _item_label(item, counters, levels, depth) if first else None
@@ -229,6 +233,10 @@ class _Reader:
                 if body is not None:
                     text = "\n".join(_inline(p).text.strip() for p in _paragraphs(body))
                     self.builder.add(text, kind, location)
+
+
+def _first_child_tag(el: etree._Element) -> str | None:
+    return next((child.tag for child in el if isinstance(child.tag, str)), None)
 
 
 def _furniture_key(p: etree._Element, text: str) -> str:

@@ -102,6 +102,15 @@ class Counters:
             return spec.bullet
         return self.render(style, level)
 
+    def touch(self, style: ListStyle, level: int) -> None:
+        """Count an item with no paragraph of its own (a wrapper of a nested list).
+
+        LibreOffice counts such an item only when its level has no count yet: a list
+        that opens with a nested item shows «1.1.», and its next item is «2.».
+        """
+        if level not in self.values:
+            self.values[level] = style.get(level, LevelStyle()).start
+
     def render(self, style: ListStyle, level: int) -> str | None:
         spec = style.get(level, LevelStyle())
         legal = spec.legal

@@ -60,11 +60,11 @@ def _pdfium_pages(path: str, data: bytes | None, password: str | None,
     try:
         for index in range(len(pdf)):
             try:
-                runs, _, height = pdf_pdfium.page_runs(pdf, index)
+                runs, rules, height = pdf_pdfium.page_runs(pdf, index)
             except pdfium.PdfiumError as exc:
                 raise DocumentError(path, f"page {index + 1} cannot be read ({exc})",
                                     _CORRUPT_HINT) from exc
-            layout = build_page(index + 1, runs)
+            layout = build_page(index + 1, runs, rules)
             if not layout.has_text and ocr:
                 layout = _ocr_page(path, pdf, index, height)
             yield layout
@@ -104,11 +104,11 @@ def _plumber_pages(path: str, data: bytes | None, password: str | None,
     try:
         for index, page in enumerate(plumber.pages):
             try:
-                runs, _, height = pdf_plumber.page_runs(page)
+                runs, rules, height = pdf_plumber.page_runs(page)
             except Exception as exc:  # pdfminer raises many unrelated types on damage
                 raise DocumentError(path, f"page {index + 1} cannot be read ({exc})",
                                     _CORRUPT_HINT) from exc
-            layout = build_page(index + 1, runs)
+            layout = build_page(index + 1, runs, rules)
             if not layout.has_text and ocr:
                 layout = _plumber_ocr_page(path, data, password, index, height)
             yield layout

@@ -14,6 +14,8 @@ is what a person counts in a viewer.
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 #: A gap wider than this many font sizes splits a line into fragments (cells, columns).
@@ -63,20 +65,46 @@ class PageLayout:
     ocr: bool = False
 
 
-def build_page(page: int, runs: list[Run]) -> PageLayout:
+class Rules:
+    """Vertical ruling lines of a page (table borders), searchable by x."""
+
+    def __init__(self, segments: Iterable[tuple[float, float, float]] = ()) -> None:
+        self.segments = sorted(segments)
+        self.xs = [x for x, _, _ in self.segments]
+
+    def between(self, left: float, right: float, y: float) -> bool:
+        """Tell whether a rule crosses height `y` strictly between `left` and `right`."""
+        i = bisect.bisect_right(self.xs, left)
+        while i < len(self.xs) and self.xs[i] < right:
+            _, y0, y1 = self.segments[i]
+            if y0 <= y <= y1:
+                return True
+            i += 1
+        return False
+
+
+NO_RULES = Rules()
+
+
+def build_page(page: int, runs: list[Run], rules: Rules = NO_RULES) -> PageLayout:
     """Group a page's runs into fragments and number their lines."""
-    fragments = _attach_stray_markers([_finish(group) for group in _group_runs(runs)])
+    fragments = [_finish(group) for group in _group_runs(runs, rules)]
+    fragments = _attach_stray_markers(fragments)
     number_lines(fragments)
-    fragments = _merge_justified(fragments)
+    fragments = _merge_justified(fragments, rules)
     return PageLayout(page, fragments, has_text=bool(fragments))
 
 
-def _group_runs(runs: list[Run]) -> list[list[Run]]:
+def _group_runs(runs: list[Run], rules: Rules) -> list[list[Run]]:
+    """Cut the runs where a line ends, a wide gap opens or a table rule runs between words."""
     groups: list[list[Run]] = []
     current: list[Run] = []
     low = high = right = size = 0.0
+    check_rules = bool(rules.xs)
     for run in runs:
-        if current and _continues(run, low, high, right, size):
+        if current and _continues(run, low, high, right, size) and not (
+            check_rules and rules.between(right, run.x0, run.base + run.size / 3)
+        ):
             current.append(run)
             if run.size > size:
                 size = run.size
@@ -148,7 +176,7 @@ def _hosts(host: Fragment, mark: Fragment) -> bool:
     )
 
 
-def _merge_justified(fragments: list[Fragment]) -> list[Fragment]:
+def _merge_justified(fragments: list[Fragment], rules: Rules) -> list[Fragment]:
     """Rejoin a line that justification split at a wide gap.
 
     Two fragments on one line are one line of text, not two cells, when the line
@@ -160,7 +188,9 @@ def _merge_justified(fragments: list[Fragment]) -> list[Fragment]:
     merged: list[Fragment] = []
     for frag in fragments:
         prev = merged[-1] if merged else None
-        if prev is not None and prev.line == frag.line and frag.x0 > prev.x1 and any(
+        if prev is not None and prev.line == frag.line and frag.x0 > prev.x1 and not (
+            rules.between(prev.x1, frag.x0, frag.base + frag.size / 3)
+        ) and any(
             _spans(c, prev, frag) for n in (frag.line - 2, frag.line - 1, frag.line + 1,
                                              frag.line + 2)
             for c in by_line.get(n, ())
@@ -195,18 +225,20 @@ def number_lines(fragments: list[Fragment]) -> None:
         frag.line = line
 
 
-def split_runs(text: str, boxes: list[tuple[float, float, float, float]]) -> list[Run]:
+def split_runs(chars: list[str], boxes: list[tuple[float, float, float, float]]) -> list[Run]:
     """Cut one engine word into runs where size or baseline changes (superscripts).
 
-    `boxes` are (x0, x1, base, size) per character of `text`.
+    `chars` are the word's glyphs' texts (a ligature glyph may be «fi») and `boxes`
+    their (x0, x1, base, size).
     """
     runs: list[Run] = []
     start = 0
-    for i in range(1, len(text) + 1):
-        if i < len(text) and _same_style(boxes[start], boxes[i]):
+    for i in range(1, len(chars) + 1):
+        if i < len(chars) and _same_style(boxes[start], boxes[i]):
             continue
         x0, _, base, size = boxes[start]
-        runs.append(Run(text[start:i], x0, boxes[i - 1][1], base, size, glue=bool(runs)))
+        runs.append(Run("".join(chars[start:i]), x0, boxes[i - 1][1], base, size,
+                        glue=bool(runs)))
         start = i
     return runs
 

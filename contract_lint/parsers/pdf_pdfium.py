@@ -15,7 +15,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import regex
 
-from contract_lint.parsers.pdf_layout import Run, split_runs
+from contract_lint.parsers.pdf_layout import Rules, Run, split_runs
 
 #: pdfium replaces a hyphen at the end of a line with U+0002 (U+FFFE in some builds)
 #: and drops the line break after it.
@@ -28,19 +28,34 @@ def open_document(source: str | bytes, password: str | None) -> pdfium.PdfDocume
     return pdfium.PdfDocument(source, password=password)
 
 
-def page_runs(pdf: pdfium.PdfDocument, index: int) -> tuple[list[Run], float, float]:
-    """Return the runs of page `index` (0-based) with the page's width and height."""
+def page_runs(pdf: pdfium.PdfDocument, index: int) -> tuple[list[Run], Rules, float]:
+    """Return the runs and vertical rules of page `index` (0-based) and the page height."""
     page = pdf[index]
     try:
-        width, height = page.get_size()
+        height = page.get_height()
         textpage = page.get_textpage()
         try:
             runs = list(_runs(textpage))
         finally:
             textpage.close()
+        rules = _rules(page) if runs else Rules()
     finally:
         page.close()
-    return runs, width, height
+    return runs, rules, height
+
+
+def _rules(page: pdfium.PdfPage) -> Rules:
+    """Collect vertical lines and the sides of boxes drawn on the page (table borders)."""
+    segments = []
+    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=3):
+        left, bottom, right, top = obj.get_bounds()
+        if top - bottom < 4:
+            continue
+        if right - left <= 3:
+            segments.append(((left + right) / 2, bottom, top))
+        else:
+            segments += [(left, bottom, top), (right, bottom, top)]
+    return Rules(segments)
 
 
 def _runs(textpage: pdfium.PdfTextPage) -> Iterator[Run]:
@@ -67,7 +82,8 @@ def _runs(textpage: pdfium.PdfTextPage) -> Iterator[Run]:
         if abs(h0 - h1) <= 0.1 * h0 and abs(b0 - b1) <= 0.2 * h0:
             yield Run(word, x0, x1, b0, sizes.get(h0, start))
         else:
-            yield from split_runs(word, [_box(raw, i, ref, rect, sizes) for i in range(start, end)])
+            yield from split_runs(list(word), [_box(raw, i, ref, rect, sizes)
+                                               for i in range(start, end)])
 
 
 class _SizeCache:

@@ -5,19 +5,24 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from contract_lint.parsers.pdf_layout import Run, split_runs
+from contract_lint.parsers.pdf_layout import Rules, Run, split_runs
 
 #: A horizontal gap wider than this share of the font size separates words
 #: (pdfplumber, unlike pdfium, does not insert the spaces a producer left out).
 _WORD_GAP = 0.15
 
 
-def page_runs(page: Any) -> tuple[list[Run], float, float]:
-    """Return the runs of a pdfplumber page with its width and height."""
+def page_runs(page: Any) -> tuple[list[Run], Rules, float]:
+    """Return the runs and vertical rules of a pdfplumber page, and its height."""
     height = float(page.height)
     runs = list(_runs(page.chars, height))
+    rules = Rules(
+        ((e["x0"] + e["x1"]) / 2, height - e["bottom"], height - e["top"])
+        for e in page.edges
+        if e["orientation"] == "v" and e["bottom"] - e["top"] >= 4
+    ) if runs else Rules()
     page.flush_cache()
-    return runs, float(page.width), height
+    return runs, rules, height
 
 
 def _runs(chars: list[dict[str, Any]], height: float) -> Iterator[Run]:
@@ -47,7 +52,6 @@ def _breaks(prev: tuple[float, float, float, float], box: tuple[float, float, fl
 def _emit(word: list[str], boxes: list[tuple[float, float, float, float]]) -> Iterator[Run]:
     if not word:
         return
-    text = "".join(word)
-    if text[-1] == "\u00ad":
-        text = text[:-1] + "-"
-    yield from split_runs(text, boxes)
+    if word[-1] == "\u00ad":
+        word[-1] = "-"
+    yield from split_runs(word, boxes)

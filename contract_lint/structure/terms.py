@@ -26,6 +26,11 @@ _DEFINITION_LINE = regex.compile(
     r"^\s*(?:[\d.]+\s*|[а-я]\)\s*)?(?P<q>[«\"“])?(?P<term>[А-ЯЁ][а-яё]+(?:[ -][А-ЯЁа-яё]+){0,4})"
     r"(?(q)[»\"”])\s*(?:[—–]|-\s|означает|означают|это\s)"
 )
+# «Графике выполнения работ (Приложение № 2)»: a document named by its annex.
+_NAMED_ANNEX = regex.compile(
+    r"(?P<term>[А-ЯЁ][а-яё]+)(?:\s+[а-яё]+){0,3}\s*\(\s*(?:[Дд]алее|[Пп]риложени|[Пп]рил\.)"
+    r"|[Пп]риложени[а-я]*\s*№?\s*\d+\s*[—–-]\s*«?(?P<term2>[А-ЯЁ][а-яё]+)"
+)
 _DEFINITIONS_SECTION = regex.compile(r"термин|определени|понят")
 _WORD = regex.compile(r"(?<![\w-])[А-ЯЁ][а-яё]{3,}(?![\w-])")
 #: Capitalised by convention, never «defined terms»: documents, parties, the state.
@@ -34,8 +39,13 @@ _CONVENTIONAL = frozenset(
     "федерация россия кодекс закон устав банк министерство правительство президент суд "
     "общество спецификация техническое задание акт счет регламент положение правила "
     "заказчик исполнитель подрядчик поставщик покупатель продавец арендатор арендодатель "
-    "лицензиар лицензиат пользователь клиент агент принципал"
+    "лицензиар лицензиат пользователь клиент агент принципал представитель интернет политика"
     .split()
+)
+_INITIALS_BEFORE = regex.compile(r"(?:^|[\s/])[А-ЯЁ]\.\s*(?:[А-ЯЁ]\.)?\s*$")
+_ADDRESS_BEFORE = regex.compile(r"(?:^|\s)(?:ул|пр|пр-т|пер|д|г|ш|наб|пл|обл|пос|корп|стр|им)\.\s*$")
+_NAME_AFTER = regex.compile(
+    r"\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:вич|вна|вны|вне|вну|вной|вича|вичу|вичем|виче|ична|ичны|ичне|ичну|ичной|ьич)\b"
 )
 _NOT_TERM_TAGS = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr")
 SCHEMA: dict = {
@@ -50,7 +60,10 @@ def _lemma(word: str) -> str:
 
 
 def _lemmas_of_phrase(phrase: str) -> set[str]:
-    return {_lemma(w) for w in regex.findall(r"[А-ЯЁа-яёA-Za-z]{3,}", phrase)}
+    found: set[str] = set()
+    for word in regex.findall(r"[А-ЯЁа-яёA-Za-z]{3,}", phrase):
+        found |= nlp.lemmas_of(word)
+    return found
 
 
 def defined_lemmas(doc: Document) -> set[str]:
@@ -66,15 +79,18 @@ def defined_lemmas(doc: Document) -> set[str]:
         section = fold(block.location.section or "")
         if d and (d.group("q") or _DEFINITIONS_SECTION.search(section)):
             defined |= _lemmas_of_phrase(d.group("term"))
+        if block.kind == "heading":
+            defined |= _lemmas_of_phrase(block.text)  # «СМЕТА», «Приложение № 1 … «Тарифы»»
+        for m in _NAMED_ANNEX.finditer(block.text):
+            defined |= _lemmas_of_phrase(m.group("term") or m.group("term2"))
     return defined
 
 
 def _sentence_initial(text: str, start: int) -> bool:
     before = text[:start].rstrip(" \t\u00a0")
-    if not before:
-        return True
-    before = regex.sub(r"(?:^|\s)(?:\d+(?:\.\d+)*\.?|[а-яa-z]\)|[IVX]+\.)$", "", before).rstrip()
-    return not before or before[-1] in ".!?:;…\n—–-•(*"
+    if not before or regex.fullmatch(r"(?:\d+(?:\.\d+)*\.?|[а-яa-z]\)|[IVX]+\.|Статья\s+\d+\.?)", before):
+        return True  # the first word after the clause number
+    return before[-1] in ".!?:;…\n—–-•(*|"
 
 
 def _inside_quotes(text: str, start: int) -> bool:
@@ -84,10 +100,13 @@ def _inside_quotes(text: str, start: int) -> bool:
 def _is_candidate(word: str, text: str, start: int) -> bool:
     if _sentence_initial(text, start) or _inside_quotes(text, start):
         return False
-    prev = regex.search(r"([А-ЯЁA-Z][а-яёa-z]*\.?)\s*$", text[:start])
+    before, after = text[:start], text[start + len(word):]
+    prev = regex.search(r"([А-ЯЁA-Z][а-яёa-z]*\.?)\s*$", before)
     if prev and not _sentence_initial(text, prev.start(1)):
         return False  # «Российской Федерации», «Иван Петров»: a proper name runs on
-    return not regex.match(r"\s*[А-ЯЁ]\.", text[start + len(word):])  # «Иванов И.И.»
+    if _INITIALS_BEFORE.search(before) or _ADDRESS_BEFORE.search(before):
+        return False  # «И.Г. Тетерева», «ул. Литейной»
+    return not (regex.match(r"\s*[А-ЯЁ]\.", after) or _NAME_AFTER.match(after))
 
 
 def _is_noun(word: str) -> bool:
@@ -114,8 +133,9 @@ def check_defined_terms(doc: Document, options: Mapping[str, Any]) -> list[Hit]:
     first: dict[str, tuple[int, int, str]] = {}
     counts: dict[str, int] = {}
     for word, start, end in _uses(doc):
-        lemma = _lemma(word)
-        if lemma in defined or lemma in _CONVENTIONAL or not _is_noun(word):
+        lemmas = nlp.lemmas_of(word)
+        lemma = min(lemmas)
+        if lemmas & defined or lemmas & _CONVENTIONAL or not _is_noun(word):
             continue
         counts[lemma] = counts.get(lemma, 0) + 1
         first.setdefault(lemma, (start, end, word))
