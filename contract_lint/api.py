@@ -68,26 +68,10 @@ def lint_paths(
 
 
 def parse(path: Path, parse_options: object = None) -> Document:
-    """Parse `path` with the format parsers (plain-text fallback while they are absent)."""
-    if not path.exists():
-        raise DocumentError(str(path), "no such file", "check the path")
-    try:
-        from contract_lint.parsers import ParseOptions, parse_path  # type: ignore[attr-defined]
-    except ImportError:
-        return _parse_plain(path)
+    """Parse `path` (or stdin for `-`) with the format parsers."""
+    from contract_lint.parsers import ParseOptions, parse_path
+
     return parse_path(path, parse_options if parse_options is not None else ParseOptions())
-
-
-def _parse_plain(path: Path) -> Document:
-    from contract_lint.parsers.plain import paragraphs_to_document
-
-    if path.suffix.lower() not in (".txt", ".md"):
-        raise DocumentError(str(path), f"format {path.suffix} is not supported yet", "convert it to .txt")
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DocumentError(str(path), f"cannot read: {exc}", "save the file as UTF-8 text") from exc
-    return paragraphs_to_document(text.splitlines(), path=str(path), fmt=path.suffix.lower().lstrip("."))
 
 
 def _format_of(path: Path) -> str | None:

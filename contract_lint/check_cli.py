@@ -19,7 +19,7 @@ from contract_lint.checking import CheckRun, check_pairs, needs_documents, pair_
 from contract_lint.config import FAIL_ON, LANGS, SIDES, Config, describe, load_config
 from contract_lint.diff import diff_results
 from contract_lint.engine import exit_code
-from contract_lint.errors import ContractLintError
+from contract_lint.errors import ConfigError, ContractLintError
 from contract_lint.reporters import FORMATS
 
 _FORMAT_HELP = "Формат отчёта: " + " | ".join(FORMATS) + ". Можно повторять, каждый со своим --output."
@@ -43,16 +43,25 @@ def _split(values: list[str] | None) -> tuple[str, ...] | None:
     return got or None
 
 
-def _config(ctx_paths: list[Path], config_file: Path | None, **overrides: object) -> Config:
+def cli_config(paths: list[Path], config_file: Path | None, **overrides: object) -> Config:
+    """Return the config for `paths` with command-line values on top; --pack and --exclude add to it."""
     for key, choices in (("fail_on", FAIL_ON), ("lang", LANGS), ("side", SIDES)):
         if overrides.get(key) is not None and overrides[key] not in choices:
-            raise _fail(f'--{key.replace("_", "-")}: "{overrides[key]}" is not one of {", ".join(choices)}')
-    start = ctx_paths[0] if ctx_paths else Path.cwd()
-    config = load_config(config_file, start=start)
-    packs = overrides.pop("packs", None)
+            raise ConfigError(f'--{key.replace("_", "-")}: "{overrides[key]}" is not one of {", ".join(choices)}')
+    config = load_config(config_file, start=paths[0] if paths else Path.cwd())
+    packs, exclude = overrides.pop("packs", None), overrides.pop("exclude", None)
     if packs:
-        overrides["packs"] = config.packs + tuple(str(Path(p).resolve()) for p in packs)  # type: ignore[operator]
+        overrides["packs"] = config.packs + tuple(str(Path(p).resolve()) for p in packs)  # type: ignore[union-attr]
+    if exclude:
+        overrides["exclude"] = config.exclude + tuple(exclude)  # type: ignore[arg-type]
     return config.with_overrides(**overrides)
+
+
+def output_pairs(ctx: typer.Context, fmt: list[str] | None, output: list[str] | None) -> list[tuple[str, str | None]]:
+    """Return the (format, output) pairs of this invocation, checked."""
+    pairs = pair_outputs(ctx.meta.get("raw_args") or _fallback_args(fmt, output))
+    check_pairs(pairs)
+    return pairs
 
 
 def _parse_options(pdf_engine: str | None, password: str | None, ocr: str | None) -> object:
@@ -83,9 +92,8 @@ def check(
 ) -> None:
     """Проверить договоры и показать замечания (код выхода: 0 чисто, 1 замечания, 2 ошибка)."""
     try:
-        pairs = pair_outputs(ctx.meta.get("raw_args") or _fallback_args(fmt, output))
-        check_pairs(pairs)
-        config = _config(paths, config_file, select=_split(select), ignore=_split(ignore), side=side,
+        pairs = output_pairs(ctx, fmt, output)
+        config = cli_config(paths, config_file, select=_split(select), ignore=_split(ignore), side=side,
                          fail_on=fail_on, lang=lang, packs=pack)
         run = run_check(paths, config, parse_options=_parse_options(pdf_engine, password, ocr),
                         builtin_packs=not no_builtin, baseline=None if write_baseline_to else baseline,
@@ -128,9 +136,8 @@ def diff(
 ) -> None:
     """Показать замечания, которых не было в прежней редакции (OLD), но есть в новой (NEW)."""
     try:
-        pairs = pair_outputs(ctx.meta.get("raw_args") or _fallback_args(fmt, output))
-        check_pairs(pairs)
-        config = _config([new], config_file, select=_split(select), ignore=_split(ignore), side=side,
+        pairs = output_pairs(ctx, fmt, output)
+        config = cli_config([new], config_file, select=_split(select), ignore=_split(ignore), side=side,
                          fail_on=fail_on, lang=lang, packs=pack)
         before = run_check([old], config, builtin_packs=not no_builtin)
         after = run_check([new], config, builtin_packs=not no_builtin, keep_documents=needs_documents(pairs))

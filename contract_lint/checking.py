@@ -25,6 +25,8 @@ from contract_lint.reporters import FORMATS, NEEDS_DOCUMENTS, render
 from contract_lint.suppress import apply_waivers
 
 _FORMAT_FLAGS = ("--format", "-f")
+#: Formats that give line:col; they read block offsets from the (skeleton) documents.
+NEEDS_POSITIONS = frozenset({"concise", "github", "sarif"})
 _OUTPUT_FLAGS = ("--output", "-o")
 
 
@@ -97,10 +99,42 @@ def run_check(
             result = replace(result, findings=outcome.kept)
             documents[result.path] = doc if keep_documents else skeleton(doc)
         results.append(result)
+    return CheckRun(finish(results, config, baseline=baseline), rules, documents, waived)
+
+
+def finish(results: Sequence[FileResult], config: Config, *, baseline: str | Path | None = None) -> list[FileResult]:
+    """Apply what comes after linting: `per_file_ignores`, then the baseline (if any)."""
     results = apply_per_file_ignores(results, config)
     if baseline is not None:
         results = apply_baseline(results, load_baseline(baseline), config.lang)
-    return CheckRun(results, rules, documents, waived)
+    return results
+
+
+def explicit_paths(paths: Sequence[str | Path], config: Config) -> list[str]:
+    """Drop files named on the command line that the config excludes (folders: discovery does it)."""
+    return [str(p) for p in paths if Path(p).is_dir() or not any(matches_glob(str(p), g, config) for g in config.exclude)]
+
+
+def collect_documents(
+    outcomes: Sequence[Any], pairs: Sequence[tuple[str, str | None]], parse_options: Any = None,
+) -> dict[str, Document]:
+    """Return the documents the formats need: kept ones, re-read for cache hits; skeletons unless HTML."""
+    from contract_lint.api import parse
+
+    if not needs_documents(pairs):
+        return {}
+    full = any(fmt in NEEDS_DOCUMENTS for fmt, _ in pairs)
+    documents: dict[str, Document] = {}
+    for outcome in outcomes:
+        result, doc = outcome.result, outcome.document
+        if doc is None and not result.error:
+            try:
+                doc = parse(Path(result.path), parse_options)
+            except Exception:  # noqa: BLE001 - positions then fall back to the excerpt
+                continue
+        if doc is not None:
+            documents[result.path] = doc if full else skeleton(doc)
+    return documents
 
 
 def skeleton(doc: Document) -> Document:
@@ -142,8 +176,8 @@ def check_pairs(pairs: Sequence[tuple[str, str | None]]) -> None:
 
 
 def needs_documents(pairs: Sequence[tuple[str, str | None]]) -> bool:
-    """Return True when one of the formats shows the documents' text."""
-    return any(fmt in NEEDS_DOCUMENTS for fmt, _ in pairs)
+    """Return True when a format shows the text (HTML) or gives exact line:col (concise, GitHub, SARIF)."""
+    return any(fmt in NEEDS_DOCUMENTS or fmt in NEEDS_POSITIONS for fmt, _ in pairs)
 
 
 def write_reports(

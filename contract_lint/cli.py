@@ -38,6 +38,10 @@ from contract_lint import dump as dump_cli  # noqa: E402
 
 dump_cli.register(app)
 
+from contract_lint import watch_cli  # noqa: E402
+
+watch_cli.register(app)
+
 
 def main() -> None:
     """Entry point of the `contract-lint` console script."""

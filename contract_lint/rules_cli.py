@@ -11,9 +11,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from contract_lint.api import lint_paths, load_rules
+from contract_lint.api import load_rules
 from contract_lint.engine import FAIL_ON, EngineOptions, exit_code
 from contract_lint.errors import ContractLintError
+from contract_lint.folder_cli import FolderOptions, lint_for_cli, write_summary
 from contract_lint.packs import Rule, all_rules, load_packs
 from contract_lint.reporters import FORMATS
 from contract_lint.reporters import render as render_report
@@ -52,6 +53,12 @@ def check(
     ocr: bool = typer.Option(False, "--ocr", help="Распознавать сканы (OCR, tesseract)."),
     side: Optional[str] = typer.Option(None, "--side", help="customer | contractor"),
     no_builtin: bool = typer.Option(False, "--no-builtin", help="Не загружать встроенные пакеты правил."),
+    exclude: Optional[list[str]] = typer.Option(None, "--exclude", help="Пропустить файлы и папки по маске (можно повторять)."),
+    jobs: int = typer.Option(0, "--jobs", "-j", help="Параллельных процессов (0 — по числу ядер, 1 — без процессов)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Не использовать кэш результатов."),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Папка кэша результатов."),
+    summary: Optional[Path] = typer.Option(None, "--summary", help="Записать реестр CSV: строка на файл."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Без индикатора хода проверки."),
 ) -> None:
     """Проверить договоры и показать замечания."""
     if fmt not in FORMATS:
@@ -69,9 +76,15 @@ def check(
         rules_loaded = load_rules(options)
         if not rules_loaded:
             typer.echo("contract-lint: no rules loaded (see --pack, --select)", err=True)
-        results = list(lint_paths(paths, options, rules=rules_loaded))
+        folder = FolderOptions(exclude=tuple(exclude or ()), jobs=jobs, cache=not no_cache,
+                               cache_dir=cache_dir, quiet=quiet)
+        results = [o.result for o in lint_for_cli(paths, rules_loaded, options, folder)]
+        if summary is not None:
+            write_summary(summary, results)
     except ContractLintError as exc:
         raise _fail(str(exc)) from exc
+    except OSError as exc:
+        raise _fail(f"{exc.filename or ''}: {exc.strerror}") from exc
     render_report(fmt, results, rules_loaded, sys.stdout, color=sys.stdout.isatty())
     raise typer.Exit(exit_code(results, fail_on))
 

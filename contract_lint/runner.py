@@ -183,11 +183,11 @@ def lint_file(name: str, engine: Engine, parse_options: Any, keep_document: bool
     """Read, hash, parse and lint one file; an unreadable file becomes an error result."""
     from contract_lint.api import lint_document
 
-    digest = None
     try:
         doc, digest = _parse(name, parse_options)
     except DocumentError as exc:
-        return _Done(FileResult(name, _format_of(name), error=exc.one_line()), None, digest, _cacheable(exc))
+        error = FileResult(name, _format_of(name), error=exc.one_line())
+        return _Done(error, None, getattr(exc, "digest", None), _cacheable(exc))
     except ContractLintError as exc:
         return _Done(FileResult(name, _format_of(name), error=f"{name}: {exc}".replace("\n", " ")), None, None, False)
     except Exception as exc:  # noqa: BLE001 - a parser bug must not stop the run

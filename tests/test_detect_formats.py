@@ -220,3 +220,14 @@ def test_conversion_without_output_is_a_document_error(tmp_path, monkeypatch):
         convert_to_docx("odd.rtf", b"{\\rtf1}", "rtf")
     assert (err.value.reason, err.value.hint) == (
         "LibreOffice could not convert this .rtf file", "open it in Word or LibreOffice and save as DOCX")
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "utf-16-be", "cp1251"])
+def test_large_text_is_detected_by_its_first_64_kb(encoding):
+    # «x» first, so byte 65536 falls inside a two-byte UTF-8 letter
+    text = "x" + "1.1. Оплата производится в течение пяти дней.\n" * 2000
+    data = text.encode(encoding)
+    assert len(data) > 65536
+    assert detect_format(data, "big.txt").format == "txt"
+    doc = parse_bytes(data, "big.txt")
+    assert len(doc.blocks) == 2000 and doc.blocks[-1].location.line == 2000

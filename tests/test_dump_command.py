@@ -70,7 +70,7 @@ def test_stdin():
         (BAD / "binary.txt", "unknown binary format — contract-lint reads DOCX, PDF, ODT, DOC, RTF, TXT, MD"),
         (FORMATS / "empty.txt", "empty file — the file has 0 bytes; save the document again"),
         (FORMATS / "encrypted.docx", "password-protected Word file — remove the password in Word and save again"),
-        (FORMATS / "missing.docx", "no such file — check the path and the file name"),
+        (FORMATS / "missing.docx", "no such file — check the path"),
     ],
 )
 def test_bad_file_is_one_line_on_stderr_and_exit_2(path, message):

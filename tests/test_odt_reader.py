@@ -170,3 +170,12 @@ def _item(text):
 def test_list_continuation_and_wrapper_items(body, labels):
     doc = parse_odt("lists.odt", _list_odt(body))
     assert [b.label for b in doc.blocks] == labels
+
+
+def test_comments_are_kept_out_of_the_text_and_cover_their_paragraph(doc):
+    assert "contract-lint" not in doc.text
+    (comment,) = doc.comments
+    block = doc.blocks[2]
+    assert (comment.author, comment.text) == ("Юрист Тестов", "contract-lint: ignore TERM001 — срок в графике")
+    assert (comment.start, comment.end) == (block.start, block.end)
+    assert block.text == "Подрядчик выполняет работы в срок."

@@ -43,3 +43,15 @@ def test_engines_give_identical_blocks(name: str) -> None:
 def test_unknown_engine_is_a_document_error() -> None:
     with pytest.raises(DocumentError, match="unknown PDF engine 'poppler'"):
         parse_pdf(str(FIXTURES / "contract.pdf"), engine="poppler")
+
+
+CORPUS = sorted((Path(__file__).parent / "corpus").glob("*/contract.pdf"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", CORPUS, ids=[p.parent.name for p in CORPUS])
+def test_engines_agree_on_the_evaluation_corpus(path: Path) -> None:
+    fast = parse_pdf(str(path), engine="pdfium")
+    slow = parse_pdf(str(path), engine="pdfplumber")
+    assert fast.text == slow.text
+    assert [b.lines for b in fast.blocks] == [b.lines for b in slow.blocks]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from contract_lint.parsers.pdf_furniture import _PAGE_NUMBER, split_furniture
-from contract_lint.parsers.pdf_layout import Fragment, PageLayout, Run, build_page
+from contract_lint.parsers.pdf_layout import Fragment, PageLayout, Rules, Run, build_page
 from contract_lint.parsers.pdf_paragraphs import PageText, join_lines, paragraphs
 
 
@@ -131,3 +131,18 @@ def test_paragraph_goes_on_across_pages_only_in_lower_case() -> None:
     assert texts([first, second]) == [
         "2.3. Расчёты производятся путём перечисления денежных средств на счёт Поставщика.",
         "Покупатель вправе требовать акт сверки."]
+
+
+def test_table_rule_between_close_words_separates_cells() -> None:
+    runs = [Run("Артикул", 70, 110, 700, 10), Run("Ед.", 122, 135, 700, 10),
+            Run("изм.", 137, 155, 700, 10)]
+    assert [f.text for f in build_page(1, runs).fragments] == ["Артикул Ед. изм."]
+    rules = Rules([(116.0, 690.0, 715.0)])
+    assert [f.text for f in build_page(1, runs, rules).fragments] == ["Артикул", "Ед. изм."]
+
+
+def test_rules_between_checks_height() -> None:
+    rules = Rules([(116.0, 690.0, 715.0), (300.0, 0.0, 100.0)])
+    assert rules.between(110, 122, 703)
+    assert not rules.between(110, 122, 600)
+    assert not rules.between(120, 290, 50)

@@ -64,7 +64,7 @@ def _read_file(name: str, limit: int) -> bytes:
     except IsADirectoryError as exc:
         raise DocumentError(name, "is a directory, not a file", "give a file, or use `check` for folders") from exc
     except FileNotFoundError as exc:
-        raise DocumentError(name, "no such file", "check the path and the file name") from exc
+        raise DocumentError(name, "no such file", "check the path") from exc
     except PermissionError as exc:
         raise DocumentError(name, "permission denied", "make the file readable (or copy it) and try again") from exc
     except OSError as exc:

@@ -56,7 +56,7 @@ def _tesseract(path: str, png: bytes, dpi: int) -> str:
 
 
 def tsv_to_runs(tsv: str, scale: float, page_height: float) -> list[Run]:
-    """Turn tesseract TSV into runs; the words of one OCR line share its lowest edge as baseline."""
+    """Turn tesseract TSV into runs; the words of an OCR line share its lowest edge as baseline."""
     lines: dict[tuple[str, str, str], list[dict[str, str]]] = {}
     for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
         if row.get("level") == "5" and (row.get("text") or "").strip():

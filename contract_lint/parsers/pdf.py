@@ -154,9 +154,11 @@ def _assemble(path: str, paras: Iterator[Paragraph], furniture: Furniture) -> Do
     for para in paras:
         if not para.lines:
             continue
-        if para.footnote:
+        if para.footnote or para.cell:
+            # Footnotes and table cells belong to the clause they follow; a «1.» in a
+            # table's number column must not restart the clause numbering.
             info = tracker.current()
-            kind, label = BlockKind.FOOTNOTE, None
+            kind, label = (BlockKind.FOOTNOTE if para.footnote else BlockKind.TABLE_CELL), None
         else:
             info = tracker.feed(para.text)
             label = info.label

@@ -29,6 +29,8 @@ _SUPERSCRIPT_SIZE = 0.8
 _SUPERSCRIPT_RISE = 0.15
 _MARKER_CHARS = frozenset("0123456789*")
 _SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+#: A glyph's (x0, x1, baseline, size).
+Box = tuple[float, float, float, float]
 
 
 @dataclass(slots=True)
@@ -53,6 +55,7 @@ class Fragment:
     base: float
     size: float
     line: int = 0
+    cell: bool = False
 
 
 @dataclass(slots=True)
@@ -92,7 +95,17 @@ def build_page(page: int, runs: list[Run], rules: Rules = NO_RULES) -> PageLayou
     fragments = _attach_stray_markers(fragments)
     number_lines(fragments)
     fragments = _merge_justified(fragments, rules)
+    if rules.xs:
+        _mark_cells(fragments, rules)
     return PageLayout(page, fragments, has_text=bool(fragments))
+
+
+def _mark_cells(fragments: list[Fragment], rules: Rules) -> None:
+    """Mark fragments boxed by rules (a rule just left of them and one to their right)."""
+    for frag in fragments:
+        y = frag.base + frag.size / 3
+        frag.cell = rules.between(frag.x0 - 1.5 * frag.size, frag.x0 + 0.1, y) and rules.between(
+            frag.x1 - 0.1, float("inf"), y)
 
 
 def _group_runs(runs: list[Run], rules: Rules) -> list[list[Run]]:
@@ -225,7 +238,7 @@ def number_lines(fragments: list[Fragment]) -> None:
         frag.line = line
 
 
-def split_runs(chars: list[str], boxes: list[tuple[float, float, float, float]]) -> list[Run]:
+def split_runs(chars: list[str], boxes: list[Box]) -> list[Run]:
     """Cut one engine word into runs where size or baseline changes (superscripts).
 
     `chars` are the word's glyphs' texts (a ligature glyph may be «fi») and `boxes`
@@ -243,5 +256,5 @@ def split_runs(chars: list[str], boxes: list[tuple[float, float, float, float]])
     return runs
 
 
-def _same_style(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+def _same_style(a: Box, b: Box) -> bool:
     return abs(a[3] - b[3]) <= 0.1 * a[3] and abs(a[2] - b[2]) <= 0.2 * a[3]

@@ -42,6 +42,7 @@ class Paragraph:
     text: str
     lines: tuple[tuple[int, int, int], ...]
     footnote: bool = False
+    cell: bool = False
 
 
 @dataclass(slots=True)
@@ -53,7 +54,7 @@ class PageText:
 
 
 def paragraphs(pages: list[PageText]) -> Iterator[Paragraph]:
-    """Yield body paragraphs in reading order, each page's footnotes after the paragraph open at its end."""
+    """Yield paragraphs in reading order; footnotes follow the paragraph open at page end."""
     current: list[tuple[int, Fragment]] = []
     pending: list[Paragraph] = []
     for page in pages:
@@ -85,6 +86,8 @@ def _starts_new(
 ) -> bool:
     prev_page, prev = current[-1]
     text, before = frag.text, prev.text.rstrip()
+    if prev.cell or frag.cell:
+        return prev.cell != frag.cell or not _below_in_same_cell(prev, frag, leading)
     if _has_label(text) and not before.endswith(_NO_BREAK_BEFORE_LABEL):
         return True
     if _is_caps(before) != _is_caps(text):
@@ -104,6 +107,14 @@ def _starts_new(
     if before.endswith(":"):
         return True
     return before.endswith(_TERMINAL) and _starts_sentence(text) and _is_short(prev, body)
+
+
+def _below_in_same_cell(prev: Fragment, frag: Fragment, leading: float) -> bool:
+    """Tell whether a table line is the next line of the same cell (right under it)."""
+    step = prev.base - frag.base
+    if step < 0.4 * frag.size or (leading and step > _GAP_FACTOR * leading):
+        return False
+    return frag.x0 < prev.x1 and frag.x1 > prev.x0
 
 
 def _has_label(text: str) -> bool:
@@ -147,7 +158,7 @@ def join_lines(frags: list[tuple[int, Fragment]], *, footnote: bool = False) -> 
             text, part = _joined(text, part)
         lines.append((len(text) + len(part) - len(part.lstrip(" ")), page, frag.line))
         text += part
-    return Paragraph(text, tuple(lines), footnote)
+    return Paragraph(text, tuple(lines), footnote, cell=bool(frags) and frags[0][1].cell)
 
 
 def _joined(text: str, part: str) -> tuple[str, str]:
@@ -161,13 +172,9 @@ def _joined(text: str, part: str) -> tuple[str, str]:
     return text, part
 
 
-def is_known_word(word: str) -> bool:
-    """Tell whether pymorphy3 knows `word` (the analyzer is loaded once, on first use)."""
-    return _morph().word_is_known(word.lower())
-
-
 @cache
-def _morph() -> object:
-    import pymorphy3
+def is_known_word(word: str) -> bool:
+    """Tell whether pymorphy3 knows `word` (the analyzer is loaded on first use only)."""
+    from contract_lint.nlp import morph  # the process-wide analyzer the rules use too
 
-    return pymorphy3.MorphAnalyzer()
+    return bool(morph().word_is_known(word.lower()))

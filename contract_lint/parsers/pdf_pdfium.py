@@ -66,10 +66,8 @@ def _runs(textpage: pdfium.PdfTextPage) -> Iterator[Run]:
     raw = textpage.raw
     if len(text) != count:
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, i)) for i in range(count))
-    rect = pdfium_c.FS_RECTF()
-    ref = ctypes.byref(rect)
-    loose = pdfium_c.FPDFText_GetLooseCharBox
-    sizes = _SizeCache(raw)
+    g = _Geometry(raw)
+    rect, ref, loose, known = g.rect, g.ref, pdfium_c.FPDFText_GetLooseCharBox, g.known
     for m in _WORD.finditer(text):
         start, end = m.span()
         word = m.group()
@@ -77,46 +75,49 @@ def _runs(textpage: pdfium.PdfTextPage) -> Iterator[Run]:
             word = word[:-1] + "-"
         loose(raw, start, ref)
         x0, b0, h0 = rect.left, rect.bottom, rect.top - rect.bottom
-        loose(raw, end - 1, ref)
-        x1, b1, h1 = rect.right, rect.bottom, rect.top - rect.bottom
-        if abs(h0 - h1) <= 0.1 * h0 and abs(b0 - b1) <= 0.2 * h0:
-            yield Run(word, x0, x1, b0, sizes.get(h0, start))
+        if end - start > 1:
+            loose(raw, end - 1, ref)
+        if abs(rect.top - rect.bottom - h0) <= 0.1 * h0 and abs(rect.bottom - b0) <= 0.2 * h0:
+            size, rise = known.get(h0) or g.measure(h0, start, b0)
+            yield Run(word, x0, rect.right, b0 + rise, size)
         else:
-            yield from split_runs(list(word), [_box(raw, i, ref, rect, sizes)
-                                               for i in range(start, end)])
+            yield from split_runs(list(word), [g.box(i) for i in range(start, end)])
 
 
-class _SizeCache:
-    """Font size in points, asked once per distinct loose-box height.
+class _Geometry:
+    """Character geometry from pdfium, with reusable ctypes buffers.
 
-    The loose box height depends on the font's ascent and descent, so it is not the
-    font size; FPDFText_GetFontSize ignores the text matrix (text set at «1 Tf» and
-    scaled by the matrix reports 1), hence size × matrix scale. pdfplumber reports
-    the same number, which keeps the two engines' thresholds equal.
+    Geometry is read from the loose box (one call per character). Font size and the
+    distance from the box bottom to the baseline are asked once per distinct box
+    height (one font at one size): FPDFText_GetFontSize ignores the text matrix
+    (text set at «1 Tf» and scaled by the matrix reports 1), hence size × matrix
+    scale. pdfplumber reports the same size and baseline, which keeps the engines equal.
     """
 
     def __init__(self, raw: object) -> None:
         self.raw = raw
-        self.known: dict[float, float] = {}
-        self.matrix = pdfium_c.FS_MATRIX()
+        self.known: dict[float, tuple[float, float]] = {}
+        self.rect = pdfium_c.FS_RECTF()
+        self.ref = ctypes.byref(self.rect)
 
-    def get(self, height: float, index: int) -> float:
-        size = self.known.get(height)
-        if size is None:
-            size = pdfium_c.FPDFText_GetFontSize(self.raw, index)
-            m = self.matrix
-            if pdfium_c.FPDFText_GetMatrix(self.raw, index, ctypes.byref(m)):
-                size *= abs(m.a * m.d - m.b * m.c) ** 0.5
-            size = size if size > 0 else height
-            self.known[height] = size
-        return size
+    def box(self, i: int) -> tuple[float, float, float, float]:
+        """Return (x0, x1, baseline, size) of character `i`."""
+        r = self.rect
+        pdfium_c.FPDFText_GetLooseCharBox(self.raw, i, self.ref)
+        left, right, bottom, height = r.left, r.right, r.bottom, r.top - r.bottom
+        size, rise = self.known.get(height) or self.measure(height, i, bottom)
+        return left, right, bottom + rise, size
 
-
-def _box(raw: object, i: int, ref: object, rect: pdfium_c.FS_RECTF,
-         sizes: _SizeCache) -> tuple[float, float, float, float]:
-    pdfium_c.FPDFText_GetLooseCharBox(raw, i, ref)
-    height = rect.top - rect.bottom
-    return rect.left, rect.right, rect.bottom, sizes.get(height, i)
+    def measure(self, height: float, i: int, bottom: float) -> tuple[float, float]:
+        """Return and remember (font size, baseline - box bottom) for this box height."""
+        size = pdfium_c.FPDFText_GetFontSize(self.raw, i)
+        m = pdfium_c.FS_MATRIX()
+        if pdfium_c.FPDFText_GetMatrix(self.raw, i, ctypes.byref(m)):
+            size *= abs(m.a * m.d - m.b * m.c) ** 0.5
+        x, y = ctypes.c_double(), ctypes.c_double()
+        pdfium_c.FPDFText_GetCharOrigin(self.raw, i, ctypes.byref(x), ctypes.byref(y))
+        self.known[height] = (size if size > 0 else height, y.value - bottom)
+        return self.known[height]
 
 
 def render_page(pdf: pdfium.PdfDocument, index: int, dpi: int = 300) -> object:

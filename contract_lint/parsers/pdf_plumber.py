@@ -10,6 +10,7 @@ from contract_lint.parsers.pdf_layout import Rules, Run, split_runs
 #: A horizontal gap wider than this share of the font size separates words
 #: (pdfplumber, unlike pdfium, does not insert the spaces a producer left out).
 _WORD_GAP = 0.15
+Box = tuple[float, float, float, float]
 
 
 def page_runs(page: Any) -> tuple[list[Run], Rules, float]:
@@ -27,10 +28,12 @@ def page_runs(page: Any) -> tuple[list[Run], Rules, float]:
 
 def _runs(chars: list[dict[str, Any]], height: float) -> Iterator[Run]:
     word: list[str] = []
-    boxes: list[tuple[float, float, float, float]] = []
+    boxes: list[Box] = []
     for char in chars:
         text = char["text"]
-        box = (char["x0"], char["x1"], height - char["bottom"], char["bottom"] - char["top"])
+        # The glyph origin (matrix[5]) is the baseline; shift it like pdfplumber shifts y.
+        base = height - char["bottom"] + char["matrix"][5] - char["y0"]
+        box = (char["x0"], char["x1"], base, char["size"])
         if text.isspace() or (boxes and _breaks(boxes[-1], box)):
             yield from _emit(word, boxes)
             word, boxes = [], []
@@ -40,7 +43,7 @@ def _runs(chars: list[dict[str, Any]], height: float) -> Iterator[Run]:
     yield from _emit(word, boxes)
 
 
-def _breaks(prev: tuple[float, float, float, float], box: tuple[float, float, float, float]) -> bool:
+def _breaks(prev: Box, box: Box) -> bool:
     """Tell whether `box` starts a new word after `prev` (gap, backwards move, new line)."""
     gap = box[0] - prev[1]
     size = max(prev[3], box[3])
@@ -49,7 +52,7 @@ def _breaks(prev: tuple[float, float, float, float], box: tuple[float, float, fl
     return abs(box[2] - prev[2]) > 0.6 * size
 
 
-def _emit(word: list[str], boxes: list[tuple[float, float, float, float]]) -> Iterator[Run]:
+def _emit(word: list[str], boxes: list[Box]) -> Iterator[Run]:
     if not word:
         return
     if word[-1] == "\u00ad":

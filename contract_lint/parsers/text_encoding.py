@@ -26,6 +26,8 @@ _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v\x1a")
 _MAX_CONTROL_RATIO = 0.01
 # Russian prose scores 40-60; Latin text with a stray accented letter stays below 5.
 _MIN_RUSSIAN_SCORE = 10.0
+#: Characters scored per candidate code page: enough to decide, cheap on a 10 MB file.
+_SCORE_SAMPLE = 16384
 # Relative letter frequencies of Russian prose (per mille): a decoding that yields
 # frequent letters in lower case, capitals only at word starts, is the right one.
 _RU_FREQ = dict(zip(
@@ -54,6 +56,31 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
     return _checked(text, name), encoding
 
 
+def is_text(data: bytes, limit: int = 65536) -> bool:
+    """Return whether `data` decodes as text, judging by its first `limit` bytes (keep it even)."""
+    sample = data[:limit]
+    if len(data) > limit and not (sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+                                  or _utf16_without_bom(sample)):
+        sample = _utf8_boundary(sample)
+    try:
+        decode_text(sample, "<probe>")
+    except DocumentError:
+        return False
+    return True
+
+
+def _utf8_boundary(sample: bytes) -> bytes:
+    """Drop a UTF-8 character cut in half at the end of a prefix."""
+    for back in range(1, min(4, len(sample)) + 1):
+        byte = sample[-back]
+        if byte & 0xC0 != 0x80:  # an ASCII byte or a lead byte
+            needed = 2 if byte >= 0xC0 else 1
+            needed = 3 if byte >= 0xE0 else needed
+            needed = 4 if byte >= 0xF0 else needed
+            return sample if needed <= back else sample[:-back]
+    return sample
+
+
 def russian_score(text: str) -> float:
     """Score how Russian the non-ASCII part of `text` looks (about 40-60 for Russian prose).
 
@@ -71,18 +98,14 @@ def russian_score(text: str) -> float:
             continue
         total += 1
         freq = _RU_FREQ.get(ch.lower())
-        nxt = text[i + 1] if i + 1 < len(text) else " "
-        latin_neighbour = _is_ascii_letter(prev) or _is_ascii_letter(nxt)
-        in_word = _is_cyrillic(prev) or _is_cyrillic(nxt)
-        bad_case = ch.isupper() and prev.islower()
-        if freq is not None and in_word and not latin_neighbour and not bad_case:
-            score += freq
+        if freq is not None:
+            nxt = text[i + 1] if i + 1 < len(text) else " "
+            latin_neighbour = _is_ascii_letter(prev) or _is_ascii_letter(nxt)
+            in_word = "\u0400" <= prev <= "\u04ff" or "\u0400" <= nxt <= "\u04ff"
+            if in_word and not latin_neighbour and not (ch.isupper() and prev.islower()):
+                score += freq
         prev = ch
     return score / total if total else 0.0
-
-
-def _is_cyrillic(ch: str) -> bool:
-    return "\u0400" <= ch <= "\u04ff"
 
 
 def _is_ascii_letter(ch: str) -> bool:
@@ -96,7 +119,7 @@ def _legacy(data: bytes) -> tuple[str, str]:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        score = russian_score(text)
+        score = russian_score(text[:_SCORE_SAMPLE])
         if best is None or score > best[0]:
             best = (score, text, encoding)
     if best is not None and best[0] >= _MIN_RUSSIAN_SCORE:

@@ -56,11 +56,6 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
-def block_of(doc: Document, offset: int) -> Block | None:
-    """Return the block holding `offset`."""
-    return doc.block_at(offset)
-
-
 def section_of(doc: Document, offset: int) -> str:
     """Return the folded heading of the section holding `offset` ('' when none)."""
     block = doc.block_at(offset)

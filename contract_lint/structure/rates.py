@@ -67,7 +67,7 @@ def _rate_value(m: regex.Match[str]) -> Decimal | None:
     return value
 
 
-def _hit(m: regex.Match[str], base: int, text: str) -> Hit | None:
+def _hit(m: regex.Match[str], base: int) -> Hit | None:
     rate = _rate_value(m)
     if rate is None or rate <= 0:
         return None
@@ -91,7 +91,7 @@ def find_rates(doc: Document) -> list[tuple[Hit, Decimal]]:
                 left, right = sentence_bounds(body, m.start(), m.end())
                 if not _PENALTY_CONTEXT.search(body, left, right):
                     continue  # «скидка 1% за каждый месяц» is not a penalty
-                hit = _hit(m, block.start, body)
+                hit = _hit(m, block.start)
                 if hit is not None:
                     taken.append((m.start(), m.end()))
                     found.append((hit, Decimal(hit.values["annual_rate"].replace(",", "."))))

@@ -6,6 +6,7 @@ A term is defined by «(далее — «…»)», «именуемое в да�
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, Iterator, Mapping
 
 import regex
@@ -45,7 +46,7 @@ _CONVENTIONAL = frozenset(
 _INITIALS_BEFORE = regex.compile(r"(?:^|[\s/])[А-ЯЁ]\.\s*(?:[А-ЯЁ]\.)?\s*$")
 _ADDRESS_BEFORE = regex.compile(r"(?:^|\s)(?:ул|пр|пр-т|пер|д|г|ш|наб|пл|обл|пос|корп|стр|им)\.\s*$")
 _NAME_AFTER = regex.compile(
-    r"\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:вич|вна|вны|вне|вну|вной|вича|вичу|вичем|виче|ична|ичны|ичне|ичну|ичной|ьич)\b"
+    r"(?:\s+[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ][а-яё]+(?:вич|вна|вны|вне|вну|вной|вича|вичу|вичем|виче|ична|ичны|ичне|ичну|ичной|ьич)\b"
 )
 _NOT_TERM_TAGS = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr")
 SCHEMA: dict = {
@@ -102,13 +103,15 @@ def _is_candidate(word: str, text: str, start: int) -> bool:
         return False
     before, after = text[:start], text[start + len(word):]
     prev = regex.search(r"([А-ЯЁA-Z][а-яёa-z]*\.?)\s*$", before)
-    if prev and not _sentence_initial(text, prev.start(1)):
+    if prev and not _sentence_initial(text, prev.start(1)) \
+            and not nlp.lemmas_of(prev.group(1).rstrip(".")) & _CONVENTIONAL:
         return False  # «Российской Федерации», «Иван Петров»: a proper name runs on
     if _INITIALS_BEFORE.search(before) or _ADDRESS_BEFORE.search(before):
         return False  # «И.Г. Тетерева», «ул. Литейной»
     return not (regex.match(r"\s*[А-ЯЁ]\.", after) or _NAME_AFTER.match(after))
 
 
+@lru_cache(maxsize=20_000)
 def _is_noun(word: str) -> bool:
     parses = nlp.morph().parse(word)
     best = parses[0] if parses else None

@@ -1,0 +1,91 @@
+"""Fuzz the readers: mutated DOCX, PDF and TXT bytes give a Document or a DocumentError, nothing else."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+import zlib
+
+import pytest
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from folder_util import CONTRACT, docx_bytes, pdf_bytes, txt_bytes
+
+from contract_lint.errors import DocumentError
+from contract_lint.model import Document
+from contract_lint.parsers import parse_bytes
+
+DOCX = docx_bytes()
+PDF = pdf_bytes()
+TXT = txt_bytes()
+DOCUMENT_XML = zipfile.ZipFile(io.BytesIO(DOCX)).read("word/document.xml")
+FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Known bug (reported to the parsers' owner): a damaged deflate stream in a zip member raises
+# zlib.error from parsers/detect.py::_small_member and parsers/ziputil.py::read, which catch
+# BadZipFile/OSError but not zlib.error. `check` still turns it into a per-file error (runner.py).
+ZLIB_BUG = pytest.mark.xfail(raises=zlib.error, strict=False, reason="zlib.error escapes the zip readers")
+
+
+@st.composite
+def mutated(draw, data: bytes) -> bytes:  # type: ignore[no-untyped-def]
+    """Return `data` with a few bytes overwritten, a slice cut out, or cut short."""
+    out = bytearray(data)
+    for _ in range(draw(st.integers(0, 8))):
+        out[draw(st.integers(0, len(out) - 1))] = draw(st.integers(0, 255))
+    kind = draw(st.sampled_from(["flip", "cut", "truncate"]))
+    if kind == "cut":
+        a = draw(st.integers(0, len(out) - 1))
+        del out[a:a + draw(st.integers(1, 64))]
+    elif kind == "truncate":
+        del out[draw(st.integers(0, len(out))):]
+    return bytes(out)
+
+
+def _rezip(xml: bytes) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(DOCX)) as src, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            dst.writestr(item.filename, xml if item.filename == "word/document.xml" else src.read(item))
+    return buf.getvalue()
+
+
+def _only_document_or_error(data: bytes, name: str) -> None:
+    try:
+        doc = parse_bytes(data, name)
+    except DocumentError as exc:
+        assert name in exc.one_line() and "\n" not in exc.one_line()
+        return
+    assert isinstance(doc, Document)
+    assert all(0 <= b.start <= b.end <= len(doc.text) for b in doc.blocks)  # spans stay inside the text
+
+
+def test_unmutated_inputs_parse():
+    for data, name in ((DOCX, "a.docx"), (PDF, "a.pdf"), (TXT, "a.txt")):
+        assert CONTRACT[2] in parse_bytes(data, name).text
+
+
+@ZLIB_BUG
+@FUZZ
+@given(mutated(DOCX))
+def test_mutated_docx_bytes(data):
+    _only_document_or_error(data, "fuzz.docx")
+
+
+@FUZZ
+@given(mutated(DOCUMENT_XML))
+def test_mutated_document_xml_rezipped(xml):
+    _only_document_or_error(_rezip(xml), "fuzz.docx")
+
+
+@FUZZ
+@given(mutated(PDF))
+def test_mutated_pdf_bytes(data):
+    _only_document_or_error(data, "fuzz.pdf")
+
+
+@FUZZ
+@given(st.one_of(mutated(TXT), st.binary(max_size=2048)))
+def test_mutated_and_random_text(data):
+    _only_document_or_error(data, "fuzz.txt")
