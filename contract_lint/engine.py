@@ -170,11 +170,8 @@ class Engine:
             hits = compiled.matcher.find(ctx, in_scope)
         else:
             hits = [h for h in compiled.matcher.find(ctx) if h.start is None or in_scope(h.start)]
-        return [
-            self._finding(compiled, hit, ctx)
-            for hit in hits
-            if keep(hit, ctx, compiled.unless, compiled.requires)
-        ]
+        kept = [hit for hit in hits if keep(hit, ctx, compiled.unless, compiled.requires)]
+        return [self._finding(compiled, hit, ctx) for hit in _without_overlaps(kept)]
 
     def _finding(self, compiled: CompiledRule, hit: Hit, ctx: DocContext) -> Finding:
         rule, doc = compiled.rule, ctx.doc
@@ -206,6 +203,20 @@ class Engine:
         template = rule.message_en if self.options.language == "en" and rule.message_en else rule.message
         filled = {"match": match, "clause": location.clause or "", "section": location.section or ""}
         return format_message(template, {**filled, **values})
+
+
+def _without_overlaps(hits: list[Hit]) -> list[Hit]:
+    """Keep one hit per stretch of text: patterns of one rule may match the same words."""
+    spans = sorted((h for h in hits if h.start is not None), key=lambda h: (h.start, -(h.end or h.start)))
+    result: list[Hit] = [h for h in hits if h.start is None]
+    last_end = -1
+    for hit in spans:
+        end = hit.end if hit.end is not None else hit.start
+        if hit.start < last_end:
+            continue
+        result.append(hit)
+        last_end = max(end, hit.start + 1)
+    return result
 
 
 def excerpt(ctx: DocContext, start: int, end: int) -> str:

@@ -61,3 +61,12 @@ def test_paragraphs_to_document_locates_clauses():
     assert doc.locate(offset).clause == "1.1"
     assert doc.locate(offset).section == "ПРЕДМЕТ"
     assert [b.kind for b in doc.blocks] == ["heading", "list_item", "list_item"]
+
+
+def test_form_lines_in_capitals_are_not_headings():
+    t = ClauseTracker()
+    t.feed("12. РЕКВИЗИТЫ И ПОДПИСИ СТОРОН")
+    info = t.feed("ИНН ________ КПП _______")
+    assert not info.is_heading
+    assert info.section == "РЕКВИЗИТЫ И ПОДПИСИ СТОРОН"
+    assert not t.feed("ОГРН 1027700000000 ИНН 7700000000").is_heading

@@ -218,3 +218,12 @@ def test_a_broken_structural_check_becomes_a_rule_error(monkeypatch: pytest.Monk
     result = lint_document(paragraphs_to_document(["Сдаёт в разумный срок."]), [rule, good])
     assert result.error == "rule P001 (period-rule) failed: RuntimeError('bug')"
     assert [f.rule for f in result.findings] == ["OK001"]
+
+
+def test_overlapping_patterns_of_one_rule_give_one_finding():
+    from contract_lint.engine import _without_overlaps
+    from contract_lint.matchers.base import Hit
+
+    hits = [Hit(10, 30), Hit(12, 20), Hit(30, 35), Hit(None, None), Hit(5, 11)]
+    kept = _without_overlaps(hits)
+    assert [(h.start, h.end) for h in kept] == [(None, None), (5, 11), (12, 20), (30, 35)]

@@ -105,6 +105,13 @@ def test_page_numbers_are_dropped(doc: Document) -> None:
     assert "– 1 –" not in doc.text and "– 3 –" not in doc.text
 
 
+def test_vertical_margin_stamp_is_not_text(doc: Document) -> None:
+    assert "штамп" not in doc.text
+    last = [b for b in doc.blocks if b.location.page == 4]
+    assert [(b.text, b.location.line) for b in last[-2:]] == [
+        ("Поставщик: ООО «Альфа-Тест»", 7), ("Покупатель: ООО «Бета-Пример»", 7)]
+
+
 def test_line_end_hyphen_joined_only_for_known_words(doc: Document) -> None:
     assert "Покупатель оплачивает Товар" in doc.text
     assert "оплачи-" not in doc.text

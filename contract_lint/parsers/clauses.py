@@ -138,7 +138,9 @@ class ClauseTracker:
         if stripped.endswith((".", ";", ":", ",")):
             return False
         letters = [c for c in stripped if c.isalpha()]
-        if not letters:
+        if not letters or "_" in stripped:
+            return False  # a form line («ИНН ________ КПП ______») is not a heading
+        if len(letters) < 0.6 * len(stripped.replace(" ", "")):
             return False
         all_caps = all(c.isupper() for c in letters) and len(letters) >= 4
         top_level = label is not None and label.clause is not None and label.depth == 1

@@ -9,6 +9,7 @@ paragraph and cells in table order), then headers, footers, footnotes, endnotes.
 from __future__ import annotations
 
 import posixpath
+from dataclasses import dataclass
 
 from lxml import etree
 
@@ -35,7 +36,38 @@ _NOTE_KINDS = {"footnote": BlockKind.FOOTNOTE, "endnote": BlockKind.ENDNOTE}
 
 def parse_docx(path: str, data: bytes | None = None) -> Document:
     """Parse the DOCX at `path` (or its bytes `data`) into a Document of format "docx"."""
-    package = _Package(path, read_input(path, data))
+    return _read(path, read_input(path, data), record=False)[0]
+
+
+@dataclass
+class DocxSource:
+    """A DOCX read for editing (annotate): the main part's tree and where block texts come from.
+
+    `blocks` maps a body block's index to its ParaText with recorded source elements
+    (pieces of `root`); `note_blocks` maps a footnote/endnote block to the body block
+    citing it.
+    """
+
+    data: bytes
+    main: str
+    root: etree._Element
+    strict: bool
+    blocks: dict[int, ParaText]
+    note_blocks: dict[int, int]
+
+
+def read_docx_source(path: str, data: bytes | None = None) -> tuple[Document, DocxSource]:
+    """Parse a DOCX like parse_docx and keep the main part's tree with each block's source elements."""
+    data = read_input(path, data)
+    doc, package, root, reader = _read(path, data, record=True)
+    cited = {block: reader.note_blocks[note] for note, block in reader.notes_added.items()
+             if note in reader.note_blocks}
+    strict = b"purl.oclc.org/ooxml/" in package.zip.read(package.main)[:2048]
+    return doc, DocxSource(data, package.main, root, strict, reader.sources, cited)
+
+
+def _read(path: str, data: bytes, record: bool) -> tuple[Document, "_Package", etree._Element, BodyReader]:
+    package = _Package(path, data)
     root = package.xml(package.main)
     body = root.find(_w("body"))
     if body is None:
@@ -43,7 +75,7 @@ def parse_docx(path: str, data: bytes | None = None) -> Document:
     styles = Styles(package.optional("styles"))
     numbering = Numbering(package.optional("numbering"), styles.numbering_style_ids())
     builder = DocumentBuilder(path, "docx")
-    reader = BodyReader(builder, styles, numbering)
+    reader = BodyReader(builder, styles, numbering, record=record)
     reader.blocks(body)
     reader.flush()
     _furniture(package, reader)
@@ -51,7 +83,7 @@ def parse_docx(path: str, data: bytes | None = None) -> Document:
         _notes(package, reader, kind)
     builder.comments.extend(_comments(package, reader))
     builder.meta["tables"] = reader.tables
-    return builder.build()
+    return builder.build(), package, root, reader
 
 
 class _Package:
@@ -156,8 +188,11 @@ def _notes(package: _Package, reader: BodyReader, kind: str) -> None:
         if note.get(_w("type")) in ("separator", "continuationSeparator", "continuationNotice"):
             continue
         para = _join(_story_paragraphs(note))
-        cited = reader.note_locations.get((kind, note.get(_w("id"), "")), Location())
-        reader.add(para, _NOTE_KINDS[kind], Location(clause=cited.clause, section=cited.section))
+        key = (kind, note.get(_w("id"), ""))
+        cited = reader.note_locations.get(key, Location())
+        block = reader.add(para, _NOTE_KINDS[kind], Location(clause=cited.clause, section=cited.section))
+        if block is not None:
+            reader.notes_added[key] = block.index
 
 
 def _join(parts: list[ParaText]) -> ParaText:

@@ -40,13 +40,15 @@ class Numbered:
 
 
 def join_parts(parts: list[ParaText], sep: str = "\n") -> ParaText:
-    """Concatenate paragraphs into one block text, shifting their marks."""
-    out = ParaText()
+    """Concatenate paragraphs into one block text, shifting their marks (and recorded sources)."""
+    out = ParaText(sources=[] if any(p.sources is not None for p in parts) else None)
     for i, part in enumerate(parts):
         if i:
             out.add(sep, False)
         offset = out.length
         out.marks.extend((k, ident, pos + offset) for k, ident, pos in part.marks)
+        if part.sources and out.sources is not None:
+            out.sources.extend((pos + offset, n, el) for pos, n, el in part.sources)
         for text in part.parts:
             out.add(text, False)
         out.textboxes.extend(part.textboxes)
@@ -57,8 +59,14 @@ def join_parts(parts: list[ParaText], sep: str = "\n") -> ParaText:
 class BodyReader:
     """Turn w:body (and text boxes inside it) into blocks, with numbers and clauses."""
 
-    def __init__(self, builder: DocumentBuilder, styles: Styles, numbering: Numbering) -> None:
+    def __init__(self, builder: DocumentBuilder, styles: Styles, numbering: Numbering,
+                 record: bool = False) -> None:
         self.builder = builder
+        #: When recording (annotate): block index -> (raw text, recorded ParaText) of body blocks.
+        self.record = record
+        self.sources: dict[int, ParaText] = {}
+        self.note_blocks: dict[tuple[str, str], int] = {}  # (footnote|endnote, id) -> citing block
+        self.notes_added: dict[tuple[str, str], int] = {}  # (footnote|endnote, id) -> its own block
         self.styles = styles
         self.numbering = numbering
         self.tracker = ClauseTracker()
@@ -123,7 +131,7 @@ class BodyReader:
 
     def read_paragraph(self, p: etree._Element) -> tuple[ParaText, Numbered] | None:
         """Return a paragraph's text and number; None if its mark is deleted (merged into the next)."""
-        para = paragraph_text(p, self.fields)
+        para = paragraph_text(p, self.fields, self.record)
         ppr = p.find(PPR)
         if ppr is not None:
             if ppr.find(SECT_PR) is not None:
@@ -245,7 +253,16 @@ class BodyReader:
             self.note_locations.setdefault(note, location)
         if block is not None:
             self._last_end = block.end
+            if self.record:
+                self._remember(block, para)
         return block
+
+    def _remember(self, block: Block, para: ParaText) -> None:
+        """Keep the pieces of a recorded block and the notes it cites (for annotate)."""
+        if para.sources is not None:
+            self.sources[block.index] = para
+        for note in para.notes:
+            self.note_blocks.setdefault(note, block.index)
 
 
 def clean_text(raw: str) -> str:

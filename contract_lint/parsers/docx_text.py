@@ -62,9 +62,13 @@ class ParaText:
     notes: list[tuple[str, str]] = field(default_factory=list)  # (footnote|endnote, id)
     has_page_field: bool = False
     toc: bool = False  # an entry of a table of contents (inside a TOC field's result)
+    #: When recording (annotate): (offset in `text`, length, source element) of each piece.
+    sources: list[tuple[int, int, etree._Element]] | None = None
     _len: int = 0
 
-    def add(self, text: str, page: bool) -> None:
+    def add(self, text: str, page: bool, source: etree._Element | None = None) -> None:
+        if self.sources is not None and source is not None:
+            self.sources.append((self._len, len(text), source))
         self.parts.append(text)
         self._len += len(text)
         if page:
@@ -84,9 +88,9 @@ class ParaText:
         self.marks.append((kind, ident, self._len))
 
 
-def paragraph_text(p: etree._Element, fields: FieldStack) -> ParaText:
-    """Return the accepted-view text of paragraph `p`."""
-    out = ParaText()
+def paragraph_text(p: etree._Element, fields: FieldStack, record: bool = False) -> ParaText:
+    """Return the accepted-view text of paragraph `p` (with its source elements if `record`)."""
+    out = ParaText(sources=[] if record else None)
     toc = fields.in_toc()
     _walk(p, out, fields)
     out.toc = toc or fields.in_toc()
@@ -103,16 +107,16 @@ def _walk(el: etree._Element, out: ParaText, fields: FieldStack) -> None:
         if tag == T or tag == MATH_T:
             text = child.text
             if text and not fields.frames:  # the common case, outside any field
-                out.add(text, False)
+                out.add(text, False, child)
             elif text and fields.visible():
-                out.add(text, fields.in_page_field())
+                out.add(text, fields.in_page_field(), child)
         elif tag == RUN:
             _walk(child, out, fields)
         elif tag in _SKIP or not isinstance(tag, str):
             continue
         elif tag in _SIMPLE_CHARS:
             if fields.visible():
-                out.add(_SIMPLE_CHARS[tag], fields.in_page_field())
+                out.add(_SIMPLE_CHARS[tag], fields.in_page_field(), child)
         elif tag == FLD_CHAR:
             _field_char(child, fields)
         elif tag == INSTR:
@@ -127,7 +131,7 @@ def _special(el: etree._Element, tag: str, out: ParaText, fields: FieldStack) ->
     if tag == SYM:
         char = _sym_char(el)
         if char and fields.visible():
-            out.add(char, fields.in_page_field())
+            out.add(char, fields.in_page_field(), el)
     elif tag == TXBX:
         out.textboxes.append(el)
     elif tag == ALT:

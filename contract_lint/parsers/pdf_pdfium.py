@@ -9,6 +9,7 @@ superscript glued to it) is measured character by character.
 from __future__ import annotations
 
 import ctypes
+import math
 from collections.abc import Iterator
 
 import pypdfium2 as pdfium
@@ -21,6 +22,7 @@ from contract_lint.parsers.pdf_layout import Rules, Run, split_runs
 #: and drops the line break after it.
 LINE_END_HYPHENS = "\x02\ufffe"
 _WORD = regex.compile(r"[^\s\x02\ufffe]+[\x02\ufffe]?")
+_FULL_TURN = 2 * math.pi - 0.01
 
 
 def open_document(source: str | bytes, password: str | None) -> pdfium.PdfDocument:
@@ -68,8 +70,11 @@ def _runs(textpage: pdfium.PdfTextPage) -> Iterator[Run]:
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, i)) for i in range(count))
     g = _Geometry(raw)
     rect, ref, loose, known = g.rect, g.ref, pdfium_c.FPDFText_GetLooseCharBox, g.known
+    angle = pdfium_c.FPDFText_GetCharAngle
     for m in _WORD.finditer(text):
         start, end = m.span()
+        if 0.01 < angle(raw, start) < _FULL_TURN:
+            continue  # rotated text (a stamp along the margin) is not a contract line
         word = m.group()
         if word[-1] in LINE_END_HYPHENS:
             word = word[:-1] + "-"

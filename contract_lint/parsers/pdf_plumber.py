@@ -30,6 +30,8 @@ def _runs(chars: list[dict[str, Any]], height: float) -> Iterator[Run]:
     word: list[str] = []
     boxes: list[Box] = []
     for char in chars:
+        if not char.get("upright", True):
+            continue  # rotated text (a stamp along the margin) is not a contract line
         text = char["text"]
         # The glyph origin (matrix[5]) is the baseline; shift it like pdfplumber shifts y.
         base = height - char["bottom"] + char["matrix"][5] - char["y0"]
