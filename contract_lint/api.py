@@ -25,8 +25,9 @@ def load_rules(options: EngineOptions) -> list[Rule]:
 def lint_document(doc: Document, rules: Sequence[Rule] | Engine, options: EngineOptions | None = None) -> FileResult:
     """Apply `rules` (or a ready Engine) to one parsed document."""
     engine = rules if isinstance(rules, Engine) else Engine(rules, options)
-    findings, errors = engine.lint(doc)
-    return FileResult(doc.path, doc.format, findings, "; ".join(errors) or None)
+    language = engine.language_of(doc)
+    findings, errors = engine.lint(doc, language)
+    return FileResult(doc.path, doc.format, findings, "; ".join(errors) or None, language)
 
 
 def discover(paths: Iterable[str | Path]) -> Iterator[Path]:

@@ -42,6 +42,10 @@ from contract_lint import watch_cli  # noqa: E402
 
 watch_cli.register(app)
 
+from contract_lint import annotate_cli  # noqa: E402
+
+annotate_cli.register(app)
+
 
 def main() -> None:
     """Entry point of the `contract-lint` console script."""

@@ -11,6 +11,7 @@ from typing import Any, Iterable, Mapping, Sequence
 import regex
 
 from contract_lint.errors import ConfigError, RulePackError
+from contract_lint import language as languages
 from contract_lint.findings import Finding, Severity
 from contract_lint.matchers.base import Hit
 from contract_lint.matchers.conditions import Condition, keep, make_condition
@@ -37,6 +38,7 @@ class EngineOptions:
     builtin_packs: bool = True
     regex_timeout: float = 1.0  # seconds per pattern per document
     language: str = "ru"  # ru | en: which message a finding carries
+    document_language: str = "auto"  # auto | ru | uk | en: the documents' language (--language)
     parse: Any = None  # contract_lint.parsers.ParseOptions, passed through to parse_path
 
 
@@ -129,11 +131,29 @@ def compile_rule(rule: Rule, options: EngineOptions) -> CompiledRule:
 
 
 class Engine:
-    """Compiled rules, ready to lint any number of documents."""
+    """Compiled rules, ready to lint any number of documents, in any language.
+
+    Every rule is compiled once; a document is linted by the rules whose pack
+    language is the document's (detected, or forced by `document_language`) or `any`.
+    """
 
     def __init__(self, rules: Iterable[Rule], options: EngineOptions | None = None) -> None:
         self.options = options or EngineOptions()
+        check_document_language(self.options.document_language)
         self.rules = [compile_rule(r, self.options) for r in rules]
+        self._by_language: dict[str, list[CompiledRule]] = {}
+
+    def language_of(self, doc: Document) -> str:
+        """Return the language `doc` is linted as: the forced one, else the detected one."""
+        return languages.resolve(self.options.document_language, [doc.text])
+
+    def rules_for(self, language: str) -> list[CompiledRule]:
+        """Return the compiled rules that run on documents of `language` (cached)."""
+        found = self._by_language.get(language)
+        if found is None:
+            found = [c for c in self.rules if languages.runs_on(c.rule.language, language)]
+            self._by_language[language] = found
+        return found
 
     @property
     def needs_lemmas(self) -> bool:
@@ -141,12 +161,13 @@ class Engine:
             cond.matcher.needs_lemmas for c in self.rules for cond in c.unless + c.requires
         )
 
-    def lint(self, doc: Document) -> tuple[list[Finding], list[str]]:
+    def lint(self, doc: Document, language: str | None = None) -> tuple[list[Finding], list[str]]:
         """Return the findings for `doc`, sorted, and the rule errors (timeouts) met on the way."""
-        ctx = DocContext(doc, regex_timeout=self.options.regex_timeout)
+        language = language or self.language_of(doc)
+        ctx = DocContext(doc, regex_timeout=self.options.regex_timeout, language=language)
         findings: list[Finding] = []
         errors: list[str] = []
-        for compiled in self.rules:
+        for compiled in self.rules_for(language):
             try:
                 findings.extend(self._apply(compiled, ctx))
             except TimeoutError:
@@ -203,6 +224,15 @@ class Engine:
         template = rule.message_en if self.options.language == "en" and rule.message_en else rule.message
         filled = {"match": match, "clause": location.clause or "", "section": location.section or ""}
         return format_message(template, {**filled, **values})
+
+
+def check_document_language(value: str) -> None:
+    """ConfigError unless `value` is auto or a language with a registered analyser."""
+    from contract_lint import nlp
+
+    choices = tuple(dict.fromkeys(languages.CHOICES + tuple(nlp.ANALYSERS)))
+    if value not in choices:
+        raise ConfigError(f'--language: "{value}" is not one of {", ".join(choices)}')
 
 
 def _without_overlaps(hits: list[Hit]) -> list[Hit]:

@@ -102,11 +102,13 @@ class FileResult:
     format: str | None = None
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None
+    language: str | None = None  # ru | uk | en: the language the document was linted as
 
     def to_dict(self) -> dict[str, object]:
         return {
             "path": self.path,
             "format": self.format,
+            "language": self.language,
             "error": self.error,
             "findings": [f.to_dict() for f in self.findings],
         }
@@ -119,4 +121,5 @@ class FileResult:
             format=data.get("format"),
             findings=[Finding.from_dict(f) for f in data.get("findings", [])],
             error=data.get("error"),
+            language=data.get("language"),
         )

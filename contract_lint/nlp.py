@@ -1,8 +1,11 @@
-"""Tokens and lemma sets: spaCy's blank Russian tokenizer plus pymorphy3, each loaded once.
+"""Tokens and lemma sets, per language: a registry of analysers, each loaded once.
 
 A document is analysed once: the whole `Document.text` is tokenized, every word token
-gets the set of all its pymorphy3 normal forms (folded: lower case, ё → е), and the
-tokens keep their character offsets into the text so matches stay spans.
+gets the set of its normal forms (folded: lower case, ё → е), and the tokens keep
+their character offsets into the text so matches stay spans. The analyser comes from
+`ANALYSERS[language]` (docs/languages.md): Russian and Ukrainian are spaCy's blank
+tokenizer plus pymorphy3, English is spaCy's blank tokenizer plus a small suffix
+stripper. Nothing is loaded until a rule needs lemmas in that language.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Callable
 
 import regex
 
@@ -22,9 +25,12 @@ ABBREVIATIONS = (
     "гг.", "см.", "им.", "д.", "ул.", "стр.", "др.", "прил.", "абз.", "подп.", "тыс.",
     "млн.", "млрд.", "мес.", "р.", "ред.", "сут.", "чел.", "шт.", "обл.", "пр.",
 )
+#: Ukrainian legal abbreviations on top of the shared ones.
+ABBREVIATIONS_UK = ("грн.", "коп.", "ін.", "т.ч.", "розд.", "дод.")
 _NUMBER = regex.compile(r"^\d+(?:[.,]\d+)*$")
 _CAPS_MAX = 5
 _CACHE_LIMIT = 200_000
+DEFAULT_LANGUAGE = "ru"
 
 _PUNCT, _NUM, _WORD = 0, 1, 2
 
@@ -52,44 +58,120 @@ class Token:
         return self.kind == _WORD
 
 
-@lru_cache(maxsize=1)
-def tokenizer() -> Any:
-    """Return the spaCy blank Russian tokenizer with the legal abbreviations added."""
+@dataclass(frozen=True)
+class Analyser:
+    """A language's tokenizer (spaCy, called on text) and lemma function (surface -> forms)."""
+
+    tokenizer: Any
+    lemmas: Callable[[str], frozenset[str]]
+
+
+def _spacy_tokenizer(language: str, abbreviations: tuple[str, ...]) -> Any:
     import spacy  # heavy: imported only when a rule needs lemmas
     from spacy.symbols import ORTH
 
-    nlp = spacy.blank("ru")
-    for abbr in ABBREVIATIONS:
+    blank = spacy.blank(language)
+    for abbr in abbreviations:
         for form in {abbr, abbr[:1].upper() + abbr[1:]}:
-            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
-    return nlp.tokenizer
+            blank.tokenizer.add_special_case(form, [{ORTH: form}])
+    return blank.tokenizer
 
 
-@lru_cache(maxsize=1)
-def morph() -> Any:
-    """Return the process-wide pymorphy3 analyzer."""
+@lru_cache(maxsize=None)
+def _pymorphy(language: str) -> Any:
     import pymorphy3
 
-    return pymorphy3.MorphAnalyzer()
+    return pymorphy3.MorphAnalyzer(lang=language)
 
 
-_LEMMAS: dict[str, frozenset[str]] = {}
+def _russian() -> Analyser:
+    return Analyser(_spacy_tokenizer("ru", ABBREVIATIONS), lambda word: _morph_forms("ru", word))
 
 
-def lemmas_of(surface: str) -> frozenset[str]:
-    """Return all folded normal forms of a word (cached by its folded form)."""
+def _ukrainian() -> Analyser:
+    # pymorphy3-dicts-uk is a dependency; spaCy's blank "uk" needs no model.
+    return Analyser(_spacy_tokenizer("uk", ABBREVIATIONS + ABBREVIATIONS_UK), lambda word: _morph_forms("uk", word))
+
+
+def _english() -> Analyser:
+    return Analyser(_spacy_tokenizer("en", ()), english_forms)
+
+
+def _morph_forms(language: str, word: str) -> frozenset[str]:
+    return frozenset(fold(p.normal_form) for p in _pymorphy(language).parse(word))
+
+
+#: language code -> factory of its Analyser (called once, on first use). Add a language
+#: here (or from a plugin: `nlp.ANALYSERS["de"] = my_factory`) and name it in pack.yaml.
+ANALYSERS: dict[str, Callable[[], Analyser]] = {"ru": _russian, "uk": _ukrainian, "en": _english}
+_LOADED: dict[str, Analyser] = {}
+
+
+def analyser(language: str = DEFAULT_LANGUAGE) -> Analyser:
+    """Return the (cached) analyser of `language`; LookupError when none is registered."""
+    found = _LOADED.get(language)
+    if found is None:
+        factory = ANALYSERS.get(language)
+        if factory is None:
+            known = ", ".join(sorted(ANALYSERS))
+            raise LookupError(f'no analyser for language "{language}" (known: {known}; see docs/languages.md)')
+        found = _LOADED[language] = factory()
+    return found
+
+
+def tokenizer(language: str = DEFAULT_LANGUAGE) -> Any:
+    """Return the spaCy blank tokenizer of `language` with its legal abbreviations added."""
+    return analyser(language).tokenizer
+
+
+def morph(language: str = DEFAULT_LANGUAGE) -> Any:
+    """Return the process-wide pymorphy3 analyzer of `language` (ru, uk)."""
+    return _pymorphy(language)
+
+
+#: Irregular English forms the suffix stripper cannot undo.
+_EN_IRREGULAR = {
+    "paid": "pay", "made": "make", "given": "give", "gave": "give", "done": "do", "did": "do",
+    "sent": "send", "held": "hold", "bore": "bear", "borne": "bear", "taken": "take", "took": "take",
+    "agreed": "agree", "shall": "shall", "has": "have", "had": "have", "is": "be", "are": "be",
+    "was": "be", "were": "be", "been": "be",
+}
+_VOWELS = frozenset("aeiou")
+
+
+def english_forms(word: str) -> frozenset[str]:
+    """Return the folded word and its plausible bases: plurals, -ed, -ing, -ies, doubled consonants."""
+    w = fold(word)
+    forms = {w}
+    if w in _EN_IRREGULAR:
+        forms.add(_EN_IRREGULAR[w])
+    for suffix, replacements in (("ies", ("y",)), ("ied", ("y",)), ("es", ("", "e")), ("s", ("",)),
+                                 ("ed", ("", "e")), ("ing", ("", "e"))):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3 and not w.endswith("ss"):
+            stem = w[: -len(suffix)]
+            forms.update(stem + r for r in replacements)
+            if suffix in ("ed", "ing") and len(stem) >= 4 and stem[-1] == stem[-2] and stem[-1] not in _VOWELS:
+                forms.add(stem[:-1])  # «stopped», «submitting»
+    return frozenset(forms)
+
+
+_LEMMAS: dict[tuple[str, str], frozenset[str]] = {}
+
+
+def lemmas_of(surface: str, language: str = DEFAULT_LANGUAGE) -> frozenset[str]:
+    """Return all folded normal forms of a word in `language` (cached by its folded form)."""
     key = fold(surface)
-    found = _LEMMAS.get(key)
+    found = _LEMMAS.get((language, key))
     if found is not None:
         return found
     letters = [c for c in surface if c.isalpha()]
     if len(letters) <= _CAPS_MAX and letters and all(c.isupper() for c in letters) and len(letters) > 1:
-        # Abbreviations (ГК, РФ, ТЗ, SLA) are not words pymorphy3 knows.
+        # Abbreviations (ГК, РФ, ТЗ, SLA) are not words a dictionary knows.
         return frozenset({key})
-    found = frozenset(fold(p.normal_form) for p in morph().parse(key)) or frozenset({key})
+    found = analyser(language).lemmas(key) or frozenset({key})
     if len(_LEMMAS) > _CACHE_LIMIT:
         _LEMMAS.clear()
-    _LEMMAS[key] = found
+    _LEMMAS[(language, key)] = found
     return found
 
 
@@ -101,29 +183,29 @@ def _kind(text: str) -> int:
     return _PUNCT
 
 
-_SURFACE: dict[str, tuple[str, frozenset[str], int]] = {}
+_SURFACE: dict[tuple[str, str], tuple[str, frozenset[str], int]] = {}
 
 
-def make_token(text: str, start: int) -> Token:
+def make_token(text: str, start: int, language: str = DEFAULT_LANGUAGE) -> Token:
     """Build a Token for `text` found at `start` (analysis cached by surface form)."""
-    info = _SURFACE.get(text)
+    info = _SURFACE.get((language, text))
     if info is None:
         kind = _kind(text)
         norm = fold(text)
-        info = (norm, lemmas_of(text) if kind == _WORD else frozenset({norm}), kind)
+        info = (norm, lemmas_of(text, language) if kind == _WORD else frozenset({norm}), kind)
         if len(_SURFACE) > _CACHE_LIMIT:
             _SURFACE.clear()
-        _SURFACE[text] = info
+        _SURFACE[(language, text)] = info
     return Token(start, start + len(text), info[0], info[1], info[2])
 
 
-def tokenize(text: str) -> list[Token]:
-    """Tokenize NFC text into Tokens with offsets into `text` (spaces dropped)."""
+def tokenize(text: str, language: str = DEFAULT_LANGUAGE) -> list[Token]:
+    """Tokenize NFC text in `language` into Tokens with offsets into `text` (spaces dropped)."""
     tokens: list[Token] = []
-    for t in tokenizer()(text):
+    for t in tokenizer(language)(text):
         if t.is_space:
             continue
-        token = make_token(t.text, t.idx)
+        token = make_token(t.text, t.idx, language)
         if tokens and _continues_number(tokens[-1], token, text):
             prev = tokens.pop()
             norm = text[prev.start:token.end]

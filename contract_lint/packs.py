@@ -60,6 +60,7 @@ class Rule:
     requires: tuple[Mapping[str, Any], ...] = ()
     flag_examples: tuple[tuple[str, ...], ...] = ()
     pass_examples: tuple[tuple[str, ...], ...] = ()
+    language: str = "any"  # the pack's language: the documents it runs on (contract_lint.language)
 
     @property
     def document_level(self) -> bool:
@@ -159,7 +160,8 @@ def _load_pack(folder: Path, errors: list[str]) -> Pack | None:
             before = len(errors)
             errors.extend(validate_semantics(located, display_path(path), path.stem, categories()))
             if len(errors) == before:
-                rules.append(rule_from_data(located.data, data["id"], display_path(path), defaults))
+                rules.append(rule_from_data(located.data, data["id"], display_path(path), defaults,
+                                            language=data.get("language", "ru")))
     return Pack(data["id"], data["name"], display_path(folder), tuple(rules),
                 data.get("language", "ru"), data.get("version"), data.get("description"))
 
@@ -179,7 +181,9 @@ def _load_file(path: Path, schema: str, errors: list[str]) -> Located | None:
     return None if problems else located
 
 
-def rule_from_data(data: Mapping[str, Any], pack: str, path: str, defaults: Mapping[str, Any]) -> Rule:
+def rule_from_data(
+    data: Mapping[str, Any], pack: str, path: str, defaults: Mapping[str, Any], *, language: str = "any"
+) -> Rule:
     (kind, options), = data["check"].items()
     scope = {**defaults, **(data.get("scope") or {})}
     examples = data.get("examples") or {}
@@ -195,6 +199,7 @@ def rule_from_data(data: Mapping[str, Any], pack: str, path: str, defaults: Mapp
         unless=tuple(data.get("unless") or ()), requires=tuple(data.get("requires") or ()),
         flag_examples=tuple(_example(e) for e in examples.get("flag") or ()),
         pass_examples=tuple(_example(e) for e in examples.get("pass") or ()),
+        language=language,
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from contract_lint import language as languages
 from contract_lint.engine import Engine, EngineOptions
 from contract_lint.packs import Rule
 from contract_lint.parsers.plain import paragraphs_to_document
@@ -24,7 +25,9 @@ class ExampleFailure:
 def count_findings(rule: Rule, example: tuple[str, ...]) -> tuple[int, str | None]:
     """Return how many findings `rule` alone gives on the example, and any rule error."""
     doc = paragraphs_to_document(example, path=f"<{rule.id} example>")
-    findings, errors = Engine([rule], EngineOptions()).lint(doc)
+    # An example is in its pack's language however short it is: no detection.
+    forced = rule.language if rule.language != languages.ANY else languages.AUTO
+    findings, errors = Engine([rule], EngineOptions(document_language=forced)).lint(doc)
     return sum(1 for f in findings if f.rule == rule.id), "; ".join(errors) or None
 
 

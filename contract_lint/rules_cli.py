@@ -52,6 +52,7 @@ def check(
     password: Optional[str] = typer.Option(None, "--password", help="Пароль PDF."),
     ocr: bool = typer.Option(False, "--ocr", help="Распознавать сканы (OCR, tesseract)."),
     side: Optional[str] = typer.Option(None, "--side", help="customer | contractor"),
+    language: str = typer.Option("auto", "--language", help="Язык договоров: auto | ru | uk | en (пакеты правил — по языку)."),
     no_builtin: bool = typer.Option(False, "--no-builtin", help="Не загружать встроенные пакеты правил."),
     exclude: Optional[list[str]] = typer.Option(None, "--exclude", help="Пропустить файлы и папки по маске (можно повторять)."),
     jobs: int = typer.Option(0, "--jobs", "-j", help="Параллельных процессов (0 — по числу ядер, 1 — без процессов)."),
@@ -59,6 +60,7 @@ def check(
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Папка кэша результатов."),
     summary: Optional[Path] = typer.Option(None, "--summary", help="Записать реестр CSV: строка на файл."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Без индикатора хода проверки."),
+    annotate: Optional[Path] = typer.Option(None, "--annotate", help="Записать копии .docx/.pdf с замечаниями (<имя>.reviewed.<расш.>) в эту папку или файл."),
 ) -> None:
     """Проверить договоры и показать замечания."""
     if fmt not in FORMATS:
@@ -71,7 +73,7 @@ def check(
         options = EngineOptions(
             select=_split(select), ignore=_split(ignore), side=side, fail_on=fail_on,
             packs=tuple(str(p) for p in pack or ()), builtin_packs=not no_builtin,
-            parse=_parse_options(pdf_engine, password, ocr),
+            parse=_parse_options(pdf_engine, password, ocr), document_language=language,
         )
         rules_loaded = load_rules(options)
         if not rules_loaded:
@@ -86,6 +88,11 @@ def check(
     except OSError as exc:
         raise _fail(f"{exc.filename or ''}: {exc.strerror}") from exc
     render_report(fmt, results, rules_loaded, sys.stdout, color=sys.stdout.isatty())
+    if annotate is not None:
+        from contract_lint.annotate_cli import annotate_results
+
+        if not annotate_results(results, annotate, password=password):
+            raise typer.Exit(2)
     raise typer.Exit(exit_code(results, fail_on))
 
 

@@ -28,6 +28,7 @@ SMALL_RUN_BYTES = 512 * 1024
 _NOT_IN_KEY = frozenset({"fail_on"})
 
 OnResult = Callable[[FileResult], None]
+PostProcess = Callable[[Document, FileResult], FileResult]
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,9 @@ class RunOptions:
     jobs: int = 1
     cache_dir: Path | None = None
     keep_documents: bool = False
+    #: Applied to each fresh result before it is cached, in the worker (e.g. in-document waivers);
+    #: a module-level function, so it pickles; its name is part of the cache key.
+    post_process: PostProcess | None = None
 
 
 @dataclass(frozen=True)
@@ -73,7 +77,8 @@ def run_files(
 ) -> list[Outcome]:
     """Lint `files` with `rules`; `on_result` is called as each file finishes (any order)."""
     names = [os.fspath(f) for f in files]
-    cache = ResultCache(run.cache_dir, cache_settings(rules, options)) if run.cache_dir else None
+    settings = cache_settings(rules, options, _qualname(run.post_process))
+    cache = ResultCache(run.cache_dir, settings) if run.cache_dir else None
     outcomes: list[Outcome | None] = [None] * len(names)
     todo = []
     for i, name in enumerate(names):
@@ -110,7 +115,7 @@ def _execute(names, indices, rules, options, run, on_result):  # type: ignore[no
     if _in_process(names, run.jobs):
         engine = Engine(rules, options)
         for i, name in zip(indices, names):
-            done = lint_file(name, engine, options.parse, run.keep_documents)
+            done = lint_file(name, engine, options.parse, run.keep_documents, run.post_process)
             _notify(on_result, done.result)
             yield i, done
         return
@@ -134,7 +139,7 @@ def _in_process(names: Sequence[str], jobs: int) -> bool:
 def _pooled(names, indices, rules, options, run, on_result):  # type: ignore[no-untyped-def]
     context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
     with ProcessPoolExecutor(
-        max_workers=run.jobs, mp_context=context, initializer=_init_worker, initargs=(list(rules), options),
+        max_workers=run.jobs, mp_context=context, initializer=_init_worker, initargs=(list(rules), options, run.post_process),
     ) as pool:
         futures: dict[Future, tuple[int, str]] = {
             pool.submit(_work, name, run.keep_documents): (i, name) for i, name in zip(indices, names)
@@ -161,12 +166,13 @@ def _collect(future: Future, name: str) -> _Done:
 # --- worker side: one Engine per process, built once by the initializer ------------------
 
 _ENGINE: Engine | None = None
+_POST: PostProcess | None = None
 
 
-def _init_worker(rules: list[Any], options: EngineOptions) -> None:
+def _init_worker(rules: list[Any], options: EngineOptions, post: PostProcess | None = None) -> None:
     """Compile the rules and load the NLP pipeline once per worker process."""
-    global _ENGINE
-    _ENGINE = Engine(rules, options)
+    global _ENGINE, _POST
+    _ENGINE, _POST = Engine(rules, options), post
     if _ENGINE.needs_lemmas:
         from contract_lint import nlp
 
@@ -176,10 +182,12 @@ def _init_worker(rules: list[Any], options: EngineOptions) -> None:
 
 def _work(name: str, keep_document: bool) -> _Done:
     assert _ENGINE is not None, "worker not initialised"
-    return lint_file(name, _ENGINE, _ENGINE.options.parse, keep_document)
+    return lint_file(name, _ENGINE, _ENGINE.options.parse, keep_document, _POST)
 
 
-def lint_file(name: str, engine: Engine, parse_options: Any, keep_document: bool = True) -> _Done:
+def lint_file(
+    name: str, engine: Engine, parse_options: Any, keep_document: bool = True, post: PostProcess | None = None,
+) -> _Done:
     """Read, hash, parse and lint one file; an unreadable file becomes an error result."""
     from contract_lint.api import lint_document
 
@@ -193,6 +201,8 @@ def lint_file(name: str, engine: Engine, parse_options: Any, keep_document: bool
     except Exception as exc:  # noqa: BLE001 - a parser bug must not stop the run
         return _Done(FileResult(name, _format_of(name), error=f"{name}: cannot read: {exc!r}"), None, None, False)
     result = lint_document(doc, engine)
+    if post is not None:
+        result = post(doc, result)
     return _Done(result, doc if keep_document else None, digest, result.error is None)
 
 
@@ -228,9 +238,13 @@ def _format_of(name: str) -> str | None:
 # --- the cache key ---------------------------------------------------------------------
 
 
-def cache_settings(rules: Sequence[Any], options: EngineOptions) -> str:
+def cache_settings(rules: Sequence[Any], options: EngineOptions, post: str = "") -> str:
     """Return the digest of everything besides a file that decides its result."""
-    return settings_digest(pack_digest(rules), _options_key(options))
+    return settings_digest(pack_digest(rules), _options_key(options), post)
+
+
+def _qualname(func: Callable[..., Any] | None) -> str:
+    return "" if func is None else f"{func.__module__}.{func.__qualname__}"
 
 
 def pack_digest(rules: Sequence[Any]) -> str:

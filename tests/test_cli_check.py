@@ -46,8 +46,8 @@ def test_json_output_contract(files: dict[str, Path]) -> None:
     data = json.loads(result.stdout)
     assert list(data) == ["version", "files"] and data["version"] == 1
     (entry,) = data["files"]
-    assert list(entry) == ["path", "format", "error", "findings"]
-    assert (entry["path"], entry["format"], entry["error"]) == (str(files["contract"]), "txt", None)
+    assert list(entry) == ["path", "format", "language", "error", "findings"]
+    assert (entry["path"], entry["format"], entry["language"], entry["error"]) == (str(files["contract"]), "txt", "ru", None)
     summary = [(f["rule"], f["category"], f["severity"], f["location"]["clause"], f["match"]) for f in entry["findings"]]
     assert summary == [
         ("TST004", "ACC-NO-PROCEDURE", "warning", "2", ""),

@@ -16,6 +16,7 @@ from docx import Document
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"
+HELDOUT = ROOT / "tests" / "heldout"
 EXAMPLES = ROOT / "examples"
 CATALOGUE = ROOT.parent / "shared" / "RISK-CATALOGUE.md"
 CATEGORIES_JSON = ROOT / "contract_lint" / "data" / "categories.json"
@@ -45,9 +46,11 @@ def known_categories() -> frozenset[str] | None:
 
 
 def cases() -> list[tuple[str, Path, Path, Path, Path]]:
-    """Return (id, source, expectations, docx, pdf) of every corpus folder and example."""
+    """Return (id, source, expectations, docx, pdf) of every corpus and held-out folder and example."""
     out = [(f.name, f / "contract.txt", f / "expected.yaml", f / "contract.docx", f / "contract.pdf")
            for f in sorted(p.parent for p in CORPUS.glob("*/contract.txt"))]
+    out += [(f"heldout/{f.name}", f / "contract.txt", f / "expected.yaml", f / "contract.docx",
+             f / "contract.pdf") for f in sorted(p.parent for p in HELDOUT.glob("*/contract.txt"))]
     out += [(f"examples/{s.stem}", s, s.with_suffix(".yaml"), EXAMPLES / f"{s.stem}.docx",
              EXAMPLES / f"{s.stem}.pdf") for s in sorted((EXAMPLES / "src").glob("*.txt"))]
     return out

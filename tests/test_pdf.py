@@ -138,6 +138,13 @@ def test_table_cells_stay_separate_in_reading_order(doc: Document) -> None:
                      "1", "Цемент М500", "120 мешков", "45 000,00",
                      "2", "Песок речной", "30 тонн", "60 000,00",
                      "3", "Щебень гранитный", "40 тонн", "345 000,00"]
+    cell = doc.block_at(doc.text.index("Цемент М500"))
+    assert cell is not None
+    loc = cell.location
+    assert (cell.kind, loc.clause, loc.table, loc.row, loc.col) == (
+        BlockKind.TABLE_CELL, "3.2", 1, 2, 2)
+    # The «1» in the number column is a cell, not clause 1.
+    assert doc.locate(doc.text.index("4.1. За просрочку")).clause == "4.1"
 
 
 def test_blocks_match_text_and_meta(doc: Document) -> None:

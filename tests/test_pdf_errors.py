@@ -87,3 +87,16 @@ def test_ocr_reads_the_scan_with_lines() -> None:
     loc = doc.locate(doc.text.index("ПРЕДМЕТ ДОГОВОРА"))
     assert (loc.page, loc.line, loc.clause) == (1, 10, "1")
     assert "Покупатель оплачивает Товар" in doc.text
+
+
+def test_ocr_is_not_run_on_pages_with_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr.shutil, "which", lambda name: None)  # OCR would fail if asked
+    doc = parse_pdf(str(FIXTURES / "contract.pdf"), ocr=True)
+    assert doc.meta["ocr_pages"] == [] and doc.meta["pages"] == 4
+
+
+def test_pdfplumber_reads_bytes_too() -> None:
+    data = (FIXTURES / "contract.pdf").read_bytes()
+    doc = parse_pdf("upload.pdf", data, engine="pdfplumber")
+    loc = doc.locate(doc.text.index("в разумный срок"))
+    assert (doc.path, loc.page, loc.line) == ("upload.pdf", 2, 8)

@@ -146,3 +146,28 @@ def test_rules_between_checks_height() -> None:
     assert rules.between(110, 122, 703)
     assert not rules.between(110, 122, 600)
     assert not rules.between(120, 290, 50)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "cell", "joined"),
+    [
+        ("рабочие дни 9:00–", "18:00", False, "рабочие дни 9:00–18:00"),
+        ("Исполни", "тель", True, "Исполнитель"),  # a narrow cell broke the word
+        ("Исполни", "тель", False, "Исполни тель"),  # body text never does
+        ("в течение", "срока", True, "в течение срока"),
+    ],
+)
+def test_line_joins_numbers_and_words_broken_in_cells(first: str, second: str, cell: bool,
+                                                     joined: str) -> None:
+    a, b = frag(first, 4), frag(second, 5, 685.0)
+    a.cell = b.cell = cell
+    assert join_lines([(1, a), (1, b)]).text == joined
+
+
+@pytest.mark.parametrize(("first", "second", "joined"), [
+    ("палата торгово-", "промышленной", "палата торгово-промышленной"),  # both forms known
+    ("из-", "за просрочки", "из-за просрочки"),
+])
+def test_hyphen_kept_when_the_hyphenated_word_is_known(first: str, second: str,
+                                                        joined: str) -> None:
+    assert join_lines([(1, frag(first, 4)), (1, frag(second, 5, 685.0))]).text == joined

@@ -1,8 +1,9 @@
 """The PDF reader on a LibreOffice export (tests/fixtures/pdf/make_lo_contract.py).
 
 Justified 12 pt Liberation Serif; running header on every page; footer «Страница N»
-(a page number only); a table on page 3; page 4 in two columns whose baselines are
-offset by a third of a line. Lines checked on `pdftoppm -png -r 60` renders.
+(a page number only); a small table on page 3 and a 40-row table running from page 3
+to page 4 with its header row repeated there; page 5 in two columns whose baselines
+are offset by a third of a line. Lines checked on `pdftoppm -png -r 60` renders.
 """
 
 from __future__ import annotations
@@ -31,8 +32,8 @@ def doc(request: pytest.FixtureRequest) -> Document:
         ("в разумный срок", 1, 36, "2.3"),
         ("3.1. Поставщик", 2, 7, "3.1"),
         ("Цемент М500", 3, 6, "5"),
-        ("6.1. Поставщик", 4, 4, "6.1"),
-        ("6.5. Поставщик", 4, 2, "6.5"),  # right column, beside the heading
+        ("6.1. Поставщик", 5, 4, "6.1"),
+        ("6.5. Поставщик", 5, 2, "6.5"),  # right column, beside the heading
     ],
 )
 def test_lo_phrases(doc: Document, phrase: str, page: int, line: int, clause: str | None) -> None:
@@ -57,3 +58,29 @@ def test_lo_clause_split_by_page_break_is_one_block(doc: Document) -> None:
     block = doc.block_at(doc.text.index("4.4. Поставщик"))
     assert block is not None
     assert [(ls.page, ls.line) for ls in block.lines] == [(2, 36), (2, 37), (3, 2), (3, 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "page", "line", "table", "row", "col"),
+    [
+        ("Цемент М500", 3, 6, 1, 2, 1),
+        ("№ партии", 3, 9, 2, 1, 1),
+        ("до 11.11.2026", 3, 19, 2, 11, 2),  # row 10: its «Примечание» is empty
+        ("партия 11", 3, 20, 2, 12, 3),
+        ("партия 36", 4, 3, 2, 37, 3),  # page 4, under the repeated header row
+        ("до 13.05.2026", 4, 7, 2, 41, 2),
+    ],
+)
+def test_lo_table_cells_have_table_row_and_column(doc: Document, text: str, page: int,
+                                                 line: int, table: int, row: int,
+                                                 col: int) -> None:
+    block = next(b for b in doc.blocks if b.text == text)
+    loc = block.location
+    assert (block.kind, loc.page, loc.line, loc.table, loc.row, loc.col, loc.clause) == (
+        BlockKind.TABLE_CELL, page, line, table, row, col, "5.1" if table == 2 else "5")
+
+
+def test_lo_repeated_header_row_is_read_once(doc: Document) -> None:
+    assert [b.location.page for b in doc.blocks if b.text == "№ партии"] == [3]
+    rows = [b.location.row for b in doc.blocks if b.location.table == 2 and b.location.col == 1]
+    assert rows == list(range(1, 42))

@@ -157,3 +157,41 @@ def test_progress_bar_only_on_a_terminal_and_not_with_quiet(tmp_path, pack):
     piped = io.StringIO()
     lint_for_cli([folder], rules, EngineOptions(), FolderOptions(jobs=1, cache=False), stderr=piped)
     assert piped.getvalue() == quiet.getvalue()
+
+
+def test_concurrent_runs_share_one_cache_without_corrupting_it(tmp_path, pack):
+    import subprocess
+    import sys
+
+    folder, cache = make_folder(tmp_path / "in"), tmp_path / "cache"
+    cmd = [sys.executable, "-m", "contract_lint.cli", "check", str(folder), "--format", "json", "--jobs", "1",
+           "--cache-dir", str(cache), *pack_args(pack)]
+    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True) for _ in range(3)]
+    outputs = [p.communicate(timeout=120)[0] for p in procs]
+    assert [p.returncode for p in procs] == [2, 2, 2]
+    assert outputs[0] == outputs[1] == outputs[2]
+    entries = list(cache.rglob("*.json"))
+    assert len(entries) == 4 and not list(cache.rglob(".tmp-*"))
+    assert all(json.loads(e.read_text(encoding="utf-8"))["path"] for e in entries)
+    assert _check(folder, pack, "--cache-dir", cache, "--jobs", "1").stdout == outputs[0]
+
+
+def drop_findings(doc, result):  # noqa: ANN001, ANN201 - a post-process hook (module level: it pickles)
+    """Keep only the findings outside clause 1.1 (like an in-document waiver)."""
+    from dataclasses import replace
+
+    return replace(result, findings=[f for f in result.findings if f.location.clause != "1.1"])
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_post_process_runs_before_caching(tmp_path, pack, monkeypatch, jobs):
+    monkeypatch.setattr(runner, "SMALL_RUN_BYTES", 0)
+    folder = make_folder(tmp_path / "in")
+    rules = all_rules(load_packs([pack], builtin=False))
+    files = sorted(str(p) for p in folder.rglob("*.*"))
+    plain = runner.RunOptions(jobs=jobs, cache_dir=tmp_path / "cache")
+    hooked = runner.RunOptions(jobs=jobs, cache_dir=tmp_path / "cache", post_process=drop_findings)
+    assert [len(o.result.findings) for o in runner.run_files(files, rules, EngineOptions(), plain)] == [1, 1, 0, 1]
+    assert [len(o.result.findings) for o in runner.run_files(files, rules, EngineOptions(), hooked)] == [0] * 4
+    again = runner.run_files(files, rules, EngineOptions(), hooked)
+    assert [o.cached for o in again] == [True] * 4 and [len(o.result.findings) for o in again] == [0] * 4

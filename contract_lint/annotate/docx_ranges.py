@@ -73,13 +73,13 @@ class BlockRanges:
                 piece.length = k
                 return
 
-    def first_at(self, pos: int) -> etree._Element | None:
-        """Return the element of the first piece ending after `pos` (where a range starts)."""
-        return next((p.element for p in self.pieces if p.end > pos), None)
+    def first_at(self, pos: int) -> Piece | None:
+        """Return the first piece ending after `pos` (where a range starts)."""
+        return next((p for p in self.pieces if p.end > pos), None)
 
-    def last_before(self, pos: int) -> etree._Element | None:
-        """Return the element of the last piece starting before `pos` (where a range ends)."""
-        return next((p.element for p in reversed(self.pieces) if p.offset < pos), None)
+    def last_before(self, pos: int) -> Piece | None:
+        """Return the last piece starting before `pos` (where a range ends)."""
+        return next((p for p in reversed(self.pieces) if p.offset < pos), None)
 
 
 def _split_text(t: etree._Element, k: int) -> etree._Element:

@@ -52,9 +52,10 @@ class Index:
 class DocContext:
     """A document plus everything derived from it that matchers need."""
 
-    def __init__(self, doc: Document, *, regex_timeout: float = 1.0) -> None:
+    def __init__(self, doc: Document, *, regex_timeout: float = 1.0, language: str = nlp.DEFAULT_LANGUAGE) -> None:
         self.doc = doc
         self.regex_timeout = regex_timeout
+        self.language = language  # the analyser of tokens and of phrase patterns
         self._cache: dict[Hashable, object] = {}
 
     def cached(self, key: Hashable, compute: Callable[[], T]) -> T:
@@ -73,7 +74,7 @@ class DocContext:
 
     @cached_property
     def tokens(self) -> list[nlp.Token]:
-        return nlp.tokenize(self.doc.text)
+        return nlp.tokenize(self.doc.text, self.language)
 
     @cached_property
     def index(self) -> Index:

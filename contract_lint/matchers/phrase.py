@@ -73,13 +73,17 @@ Elem = Union[Word, Gap, Alt]
 _LEX = regex.compile(r"\\(.)|([()\[\]|])|(\{\d+(?:,\d+)?\})|(\s+)|([^\s()\[\]|\\{]+|\{)")
 
 
-def compile_pattern(source: str, gap: int = 0, *, syntax_only: bool = False) -> tuple[Elem, ...]:
+def compile_pattern(
+    source: str, gap: int = 0, *, syntax_only: bool = False, language: str = nlp.DEFAULT_LANGUAGE
+) -> tuple[Elem, ...]:
     """Parse one phrase pattern; raise ValueError with a short reason when malformed.
 
-    `syntax_only` checks the brackets without loading the tokenizer (pack validation).
+    `syntax_only` checks the brackets without loading the tokenizer (pack validation);
+    otherwise the words are analysed by `language`'s analyser.
     """
     items = [m for m in _LEX.finditer(nlp.nfc(source)) if not m.group(4)]
-    elems, pos = _parse_seq(items, 0, source, _syntax_literal if syntax_only else _literal)
+    literal = _syntax_literal if syntax_only else (lambda chunk: _literal(chunk, language))
+    elems, pos = _parse_seq(items, 0, source, literal)
     if pos != len(items):
         raise ValueError(f"unexpected {items[pos].group(0)!r} in phrase {source!r}")
     if not elems:
@@ -140,18 +144,18 @@ def _syntax_literal(chunk: str) -> list[Elem]:
     return [Word("exact", chunk)]
 
 
-def _literal(chunk: str) -> list[Elem]:
+def _literal(chunk: str, language: str = nlp.DEFAULT_LANGUAGE) -> list[Elem]:
     """Turn a space-free chunk («=word», «word*», «*», «N», «0,1%») into elements."""
     if chunk == "*":
         return [Word("any")]
     if chunk == "N":
         return [Word("number")]
     if chunk.startswith("=") and len(chunk) > 1:
-        return [Word("punct" if t.is_punct else "exact", t.norm) for t in nlp.tokenize(chunk[1:])]
+        return [Word("punct" if t.is_punct else "exact", t.norm) for t in nlp.tokenize(chunk[1:], language)]
     if chunk.endswith("*") and len(chunk) > 1:
         return [Word("prefix", fold(chunk[:-1]))]
     elems: list[Elem] = []
-    for t in nlp.tokenize(chunk):
+    for t in nlp.tokenize(chunk, language):
         if t.is_punct:
             if t.norm != "-":  # a hyphen inside «сдачи-приемки» is part of the word
                 elems.append(Word("punct", t.norm))
@@ -260,22 +264,45 @@ def _starts_with_punct(elems: Sequence[Elem]) -> bool:
 
 
 class PhraseMatcher:
-    """The `phrase` check: any of several patterns, as spans."""
+    """The `phrase` check: any of several patterns, as spans.
+
+    The syntax is checked at once; the words are analysed on first use, per document
+    language (`DocContext.language`), so building a matcher loads no analyser.
+    """
 
     needs_lemmas = True
 
     def __init__(self, options: object) -> None:
         patterns, gap = parse_options(options)
         try:
-            self.patterns = [compile_pattern(p, gap) for p in patterns]
+            for p in patterns:
+                compile_pattern(p, gap, syntax_only=True)
         except ValueError as exc:
             raise RulePackError(str(exc)) from exc
+        self.sources, self.gap = tuple(patterns), gap
+        self._compiled: dict[str, list[tuple[Elem, ...]]] = {}
         self.key = ("phrase", tuple(patterns), gap)
+
+    def patterns_for(self, language: str) -> list[tuple[Elem, ...]]:
+        """Return the patterns analysed by `language`'s analyser (compiled once per language)."""
+        found = self._compiled.get(language)
+        if found is None:
+            try:
+                found = [compile_pattern(p, self.gap, language=language) for p in self.sources]
+            except ValueError as exc:
+                raise RulePackError(str(exc)) from exc
+            self._compiled[language] = found
+        return found
+
+    @property
+    def patterns(self) -> list[tuple[Elem, ...]]:
+        """Return the patterns analysed in the default language (Russian)."""
+        return self.patterns_for(nlp.DEFAULT_LANGUAGE)
 
     def spans(self, ctx: DocContext) -> list[tuple[int, int]]:
         """Return all spans of every pattern, sorted, overlaps removed (cached per document)."""
         def compute() -> list[tuple[int, int]]:
-            found = sorted(s for p in self.patterns for s in find_pattern(p, ctx))
+            found = sorted(s for p in self.patterns_for(ctx.language) for s in find_pattern(p, ctx))
             return _drop_overlaps(found)
         return ctx.cached(self.key, compute)
 

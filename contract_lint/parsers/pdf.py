@@ -24,6 +24,7 @@ from contract_lint.parsers.clauses import ClauseTracker
 from contract_lint.parsers.pdf_furniture import Furniture, split_furniture
 from contract_lint.parsers.pdf_layout import Fragment, PageLayout, build_page
 from contract_lint.parsers.pdf_paragraphs import Paragraph, join_lines, paragraphs
+from contract_lint.parsers.pdf_tables import TableCounter, tidy_tables
 
 ENGINES = ("pdfium", "pdfplumber")
 OCR_DPI = 300
@@ -48,7 +49,7 @@ def parse_pdf(
     if pages and len(missing) == len(pages):
         raise DocumentError(path, "no text layer — scanned?", "run with --ocr or OCR it first")
     texts, furniture = split_furniture(pages)
-    doc = _assemble(path, paragraphs(texts), furniture)
+    doc = _assemble(path, tidy_tables(paragraphs(texts)), furniture)
     doc.meta.update({"pages": len(pages), "engine": engine, "pages_without_text": missing,
                      "ocr_pages": [p.page for p in pages if p.ocr]})
     return doc
@@ -150,22 +151,27 @@ def _plumber_ocr_page(path: str, data: bytes | None, password: str | None, index
 def _assemble(path: str, paras: Iterator[Paragraph], furniture: Furniture) -> Document:
     builder = DocumentBuilder(path, "pdf")
     tracker = ClauseTracker()
+    tables = TableCounter()
     _add_furniture(builder, furniture.header, BlockKind.HEADER)
     for para in paras:
         if not para.lines:
             continue
+        cell: tuple[int | None, int | None, int | None] = (None, None, None)
         if para.footnote or para.cell:
             # Footnotes and table cells belong to the clause they follow; a «1.» in a
             # table's number column must not restart the clause numbering.
             info = tracker.current()
             kind, label = (BlockKind.FOOTNOTE if para.footnote else BlockKind.TABLE_CELL), None
+            cell = tables.cell(para.x0, para.col) if para.cell else cell
         else:
+            tables.close()
             info = tracker.feed(para.text)
             label = info.label
             kind = (BlockKind.HEADING if info.is_heading
                     else BlockKind.LIST_ITEM if label else BlockKind.PARAGRAPH)
         page, line = para.lines[0][1:]
-        location = Location(clause=info.clause, section=info.section, page=page, line=line)
+        location = Location(clause=info.clause, section=info.section, page=page, line=line,
+                            table=cell[0], row=cell[1], col=cell[2])
         builder.add(para.text, kind, location, label=label.text if label else None,
                     level=label.depth if label else None, lines=para.lines, normalised=True)
     _add_furniture(builder, furniture.footer, BlockKind.FOOTER)

@@ -65,8 +65,12 @@ def _edge_lines(pages: list[PageLayout], *, first: bool) -> list[dict[int, list[
 
 
 def _key(frags: list[Fragment]) -> str:
+    """Return the text of a line, digits ignored; a table row never counts as furniture."""
+    if any(f.cell for f in frags):
+        return ""
     text = " ".join(f.text for f in frags)
-    return " ".join(regex.sub(r"\d+", "#", text).lower().split())
+    # Case is kept: a title in capitals is not the running header that repeats it.
+    return " ".join(regex.sub(r"\d+", "#", text).split())
 
 
 def _repeated(edges: list[dict[int, list[Fragment]]], page_count: int) -> set[str]:
@@ -91,7 +95,7 @@ def _drop_lines(
     for number, frags in lines.items():
         if _PAGE_NUMBER.match(" ".join(f.text for f in frags)):
             drop.add(number)
-        elif _key(frags) in keys:
+        elif (key := _key(frags)) and key in keys:
             drop.add(number)
             if first:
                 keep.extend((page, f) for f in frags)

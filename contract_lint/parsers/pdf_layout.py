@@ -56,6 +56,7 @@ class Fragment:
     size: float
     line: int = 0
     cell: bool = False
+    col: int = 0
 
 
 @dataclass(slots=True)
@@ -85,6 +86,11 @@ class Rules:
             i += 1
         return False
 
+    def count_left(self, x: float, y: float) -> int:
+        """Count the distinct rules crossing height `y` left of `x` (a cell's column)."""
+        end = bisect.bisect_left(self.xs, x)
+        return len({round(sx) for sx, y0, y1 in self.segments[:end] if y0 <= y <= y1})
+
 
 NO_RULES = Rules()
 
@@ -106,6 +112,8 @@ def _mark_cells(fragments: list[Fragment], rules: Rules) -> None:
         y = frag.base + frag.size / 3
         frag.cell = rules.between(frag.x0 - 1.5 * frag.size, frag.x0 + 0.1, y) and rules.between(
             frag.x1 - 0.1, float("inf"), y)
+        if frag.cell:
+            frag.col = rules.count_left(frag.x0 + 0.1, y)
 
 
 def _group_runs(runs: list[Run], rules: Rules) -> list[list[Run]]:

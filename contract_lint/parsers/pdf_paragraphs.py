@@ -7,14 +7,16 @@ right on the same baseline (a table cell, the other column). A paragraph goes on
 across a page or column break when the last line does not end a sentence and the
 next one starts in lower case.
 
-A hyphen at a line end is dropped only when the joined word is a known word
-(«оплачи-вает» -> «оплачивает»); otherwise it stays («сдачи-приемки»).
+A hyphen at a line end is dropped only when the joined word is a known word and the
+hyphenated one is not («оплачи-вает» -> «оплачивает»); otherwise it stays
+(«сдачи-приемки», «торгово-промышленной»). Inside a table cell, a word broken without
+a hyphen is glued back when only the whole is a word («Исполни|тель»).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from statistics import median
 
@@ -29,6 +31,7 @@ _HYPHENS = "-\u2010"
 _HYPHENS_TUPLE = tuple(_HYPHENS)
 _LEFT_PART = regex.compile(r"(\p{L}+)[-\u2010]$")
 _RIGHT_PART = regex.compile(r"^\p{Ll}+")
+_LAST_WORD = regex.compile(r"\p{L}+$")
 _NO_BREAK_BEFORE_LABEL = ("п.", "пп.", "ст.", "ч.", "пункт", "пунктом", "пунктами", "№", "-")
 _GAP_FACTOR = 1.6
 _INDENT = 0.8
@@ -43,6 +46,8 @@ class Paragraph:
     lines: tuple[tuple[int, int, int], ...]
     footnote: bool = False
     cell: bool = False
+    x0: float = 0.0
+    col: int = 0
 
 
 @dataclass(slots=True)
@@ -150,26 +155,59 @@ def join_lines(frags: list[tuple[int, Fragment]], *, footnote: bool = False) -> 
     """Join fragments into one paragraph text, mending line-end hyphenation."""
     text = ""
     lines: list[tuple[int, int, int]] = []
+    first = frags[0][1] if frags else None
+    cell = bool(first and first.cell)
     for page, frag in frags:
         part = normalize_text(frag.text).strip()
         if not part:
             continue
         if text:
-            text, part = _joined(text, part)
+            text, part = _joined(text, part, cell)
         lines.append((len(text) + len(part) - len(part.lstrip(" ")), page, frag.line))
         text += part
-    return Paragraph(text, tuple(lines), footnote, cell=bool(frags) and frags[0][1].cell)
+    return Paragraph(text, tuple(lines), footnote, cell=cell,
+                     x0=first.x0 if first else 0.0, col=first.col if first else 0)
 
 
-def _joined(text: str, part: str) -> tuple[str, str]:
+def append_paragraph(para: Paragraph, more: Paragraph) -> Paragraph:
+    """Return `para` with `more` joined to its end as following lines (a cell split by a page)."""
+    text, part = _joined(para.text, more.text, para.cell)
+    shift = len(text) + len(part) - len(more.text)
+    lines = para.lines + tuple((off + shift, page, line) for off, page, line in more.lines)
+    return replace(para, text=text + part, lines=lines)
+
+
+def _joined(text: str, part: str, cell: bool = False) -> tuple[str, str]:
     """Return the text so far and the next line, with the separator between them decided."""
     left = _LEFT_PART.search(text[-64:]) if text.endswith(_HYPHENS_TUPLE) else None
     if left is None:
+        if (cell and _broken_word(text, part)) or _number_range(text, part):
+            return text, part
         return text, " " + part
     right = _RIGHT_PART.match(part)
-    if right and is_known_word(left.group(1) + right.group()):
+    if right and _soft_hyphen(left.group(1), right.group()):
         return text[:-1], part
     return text, part
+
+
+def _soft_hyphen(left: str, right: str) -> bool:
+    """Tell whether a line-end hyphen only split a word: the joined word is known and the
+    hyphenated one is not («оплачи-вает»; but «торгово-промышленной», «из-за» keep it)."""
+    return is_known_word(left + right) and not is_known_word(f"{left}-{right}")
+
+
+def _number_range(text: str, part: str) -> bool:
+    """Tell whether a line ends inside a range of numbers («9:00–|18:00», «10-|15»)."""
+    return text[-1:] in ("-", "–") and text[-2:-1].isdigit() and part[:1].isdigit()
+
+
+def _broken_word(text: str, part: str) -> bool:
+    """Tell whether a narrow cell broke one word without a hyphen («Исполни|тель»)."""
+    left = _LAST_WORD.search(text[-64:])
+    right = _RIGHT_PART.match(part)
+    if left is None or right is None:
+        return False
+    return is_known_word(left.group() + right.group()) and not is_known_word(right.group())
 
 
 @cache
