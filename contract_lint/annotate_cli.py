@@ -43,7 +43,10 @@ def annotate(
     password: Optional[str] = typer.Option(None, "--password", help="Пароль PDF."),
     no_builtin: bool = typer.Option(False, "--no-builtin", help="Не загружать встроенные пакеты правил."),
 ) -> None:
-    """Записать копию договора с замечаниями: комментарии Word (DOCX) или пометки (PDF)."""
+    """Записать копию договора с замечаниями: комментарии Word (DOCX) или пометки (PDF).
+
+    Код выхода: 0 — копия записана, 2 — не записана (ошибка чтения, формата или пути).
+    """
     if min_severity is not None and min_severity not in _SEVERITIES:
         raise _fail(f'--min-severity: "{min_severity}" is not one of {", ".join(_SEVERITIES)}')
     if side not in (None, "customer", "contractor"):
@@ -67,6 +70,9 @@ def annotate_results(results: Iterable[FileResult], target: Path | str, *, passw
     results = [r for r in results if not r.error]
     stream = stream or sys.stderr
     single = len(results) == 1
+    if not single and Path(target).is_file():
+        stream.write(f"contract-lint: --annotate {target}: give a folder when several files are checked\n")
+        return False
     ok = True
     for result in results:
         if Path(result.path).suffix.lower() not in _NOUN:

@@ -1,7 +1,8 @@
 """The language of a document (ru / uk / en) and which packs run on it.
 
 Detection is deliberately simple and deterministic: Cyrillic against Latin letters
-decides Cyrillic or English; among Cyrillic texts, letters only Ukrainian has
+decides Cyrillic or English (a third of Cyrillic is enough: bilingual contracts are
+Russian first); among Cyrillic texts, letters only Ukrainian has
 (і ї є ґ) and frequent Ukrainian words outweigh letters only Russian has (ы э ъ ё)
 and frequent Russian words. Too little text to tell gives the default, Russian.
 """
@@ -22,6 +23,9 @@ CHOICES = (AUTO,) + LANGUAGES
 
 #: Fewer letters than this: no evidence, the default language.
 MIN_LETTERS = 20
+#: A text with at least this share of Cyrillic letters is Cyrillic (ru/uk): bilingual
+#: Russian-English contracts (two columns) are linted by the Russian pack, not the English one.
+CYRILLIC_MIN_SHARE = 1 / 3
 #: Enough text to decide; longer documents are sampled (start, middle, end).
 SAMPLE_CHARS = 60_000
 
@@ -52,7 +56,7 @@ def detect(text: str) -> str:
     cyrillic, latin = len(_CYRILLIC.findall(text)), len(_LATIN.findall(text))
     if cyrillic + latin < MIN_LETTERS:
         return DEFAULT
-    if latin > cyrillic:
+    if cyrillic < CYRILLIC_MIN_SHARE * (cyrillic + latin):
         return "en"
     return "uk" if _ukrainian_score(text) > _russian_score(text) else "ru"
 

@@ -80,8 +80,20 @@ def _spacy_tokenizer(language: str, abbreviations: tuple[str, ...]) -> Any:
 @lru_cache(maxsize=None)
 def _pymorphy(language: str) -> Any:
     import pymorphy3
+    from pymorphy3 import tagset
 
-    return pymorphy3.MorphAnalyzer(lang=language)
+    # pymorphy3 shares one Tag class between dictionaries and re-initialises its known
+    # grammemes on every load: loading uk after ru made «'Geox' in tag» raise. Keep the union.
+    saved = {
+        cls: (set(cls.KNOWN_GRAMMEMES or ()), dict(cls._CYR2LAT or {}), dict(cls._LAT2CYR or {}))
+        for cls in tagset.registry.values()
+    }
+    analyzer = pymorphy3.MorphAnalyzer(lang=language)
+    for cls, (known, cyr2lat, lat2cyr) in saved.items():
+        cls.KNOWN_GRAMMEMES |= known
+        cls._CYR2LAT = {**cyr2lat, **cls._CYR2LAT}
+        cls._LAT2CYR = {**lat2cyr, **cls._LAT2CYR}
+    return analyzer
 
 
 def _russian() -> Analyser:

@@ -150,6 +150,9 @@ def _load_pack(folder: Path, errors: list[str]) -> Pack | None:
     if meta is None:
         return None
     data = meta.data
+    if not _language_known(data.get("language", "ru")):
+        errors.append(_language_error(meta, display_path(meta_path), data["language"]))
+        return None
     defaults = (data.get("defaults") or {}).get("scope") or {}
     rules = []
     for path in sorted(folder.glob("*.y*ml")):
@@ -164,6 +167,21 @@ def _load_pack(folder: Path, errors: list[str]) -> Pack | None:
                                             language=data.get("language", "ru")))
     return Pack(data["id"], data["name"], display_path(folder), tuple(rules),
                 data.get("language", "ru"), data.get("version"), data.get("description"))
+
+
+def _language_known(value: str) -> bool:
+    from contract_lint import language, nlp
+
+    return value == language.ANY or value in language.LANGUAGES or value in nlp.ANALYSERS
+
+
+def _language_error(meta: Located, shown: str, value: str) -> str:
+    """Return the located error for a pack language no document can have (it would never run)."""
+    from contract_lint import language, nlp
+
+    choices = list(dict.fromkeys([language.ANY, *language.LANGUAGES, *nlp.ANALYSERS]))
+    line = meta.line(("language",))
+    return f'{shown}:{line}: language: "{value}" is not one of {", ".join(choices)} (see docs/languages.md)'
 
 
 def _load_file(path: Path, schema: str, errors: list[str]) -> Located | None:

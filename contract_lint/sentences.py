@@ -15,14 +15,16 @@ from contract_lint.model import Block
 # Abbreviations after which a sentence never ends («п. 5», «г. Москва», «ст. 330»).
 _NEVER_FINAL = frozenset(
     "п пп ст ч т.е т.к г гг см им д ул стр прил абз подп тыс млн млрд р ред обл пр".split()
+    # English: «e.g. the», «Sec. 4», «Art. 3», «No. 2», «Mr. Smith»
+    + "e.g i.e no nos sec art para cl mr mrs ms dr vs approx incl ref fig".split()
 )
 # Abbreviations that may end a sentence: split only before a capitalised word.
-_MAYBE_FINAL = frozenset("руб коп дн т.д т.п др мес сут чел шт".split())
+_MAYBE_FINAL = frozenset("руб коп дн т.д т.п др мес сут чел шт etc inc ltd co corp llc".split())
 
 _CANDIDATE = regex.compile(r"[.!?…]+[»\")]*(?=\s+|$)")
 _WORD_BEFORE = regex.compile(r"(\w+(?:\.\w+)*)$")
 _YEAR_BEFORE = regex.compile(r"\d{4}\s*$")
-_LABEL = regex.compile(r"\s*(?:(?:статья|раздел|глава|пункт)\s+)?(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6})\s*$", regex.IGNORECASE)
+_LABEL = regex.compile(r"\s*(?:(?:статья|раздел|глава|пункт|article|section|clause)\s+)?(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6})\s*$", regex.IGNORECASE)
 _OPENERS = "«\"(—–-"
 
 

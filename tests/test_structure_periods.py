@@ -54,3 +54,32 @@ def test_unit_value_for_n_day_form() -> None:
     [(found, values)] = run("period", ["Претензия рассматривается в 10-дневный срок."])
     assert found == "10-дневный"
     assert values == {"number": "10", "unit": "дневный"}
+
+
+@pytest.mark.parametrize(
+    ("text", "match", "number"),
+    [
+        ("Заказчик подписывает Акт не позднее трёх дней с даты получения.", "не позднее трёх дней", "3"),
+        ("Исполнитель возвращает аванс в течение пяти дней.", "в течение пяти дней", "5"),
+        ("Оплата в течение двадцати пяти дней с даты поставки.", "в течение двадцати пяти дней", "25"),
+        ("Претензия рассматривается в течение тридцати (30) дней.", "в течение тридцати (30) дней", "30"),
+        ("ПОСТАВЩИК УВЕДОМЛЯЕТ ЗА ДВА ДНЯ ДО ОТГРУЗКИ.", "ЗА ДВА ДНЯ", "2"),
+    ],
+)
+def test_periods_in_words_only(text: str, match: str, number: str) -> None:
+    [(found, values)] = run("period", [text])
+    assert found == match
+    assert values["number"] == number
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "в течение пяти рабочих дней",
+        "за три календарных дня до отгрузки",
+        "в течение этих дней Исполнитель не оказывает услуги",
+        "Работы длились два дня.",
+    ],
+)
+def test_periods_in_words_typed_or_not_periods(text: str) -> None:
+    assert run("period", [text]) == []

@@ -34,6 +34,7 @@ _WHERE = {
     BlockKind.ENDNOTE: "В концевой сноске",
 }
 _NOT_IN_BODY = FURNITURE_KINDS | {BlockKind.FOOTNOTE, BlockKind.ENDNOTE}
+_PARAGRAPHS = frozenset({BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM})
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,8 +77,10 @@ def anchor_for(finding: Finding, doc: Document, source: DocxSource) -> Anchor | 
 
 
 def _title(doc: Document, source: DocxSource) -> int | None:
-    """Return the first non-empty body paragraph (the title of the contract)."""
-    return next((b.index for b in doc.blocks if b.index in source.blocks and b.kind not in _NOT_IN_BODY), None)
+    """Return the first non-empty body paragraph (the title of the contract), else the first body block."""
+    body = [b for b in doc.blocks if b.index in source.blocks and b.kind not in _NOT_IN_BODY]
+    first = next((b for b in body if b.lint and b.kind in _PARAGRAPHS), body[0] if body else None)
+    return None if first is None else first.index
 
 
 def annotate_docx(doc: Document, source: DocxSource, findings: Sequence[Finding]) -> tuple[bytes, int]:
@@ -89,29 +92,31 @@ def annotate_docx(doc: Document, source: DocxSource, findings: Sequence[Finding]
     comments = package.comments()
     remove_own(source.root, comments, package)
     comments.reserve({el.get(_ID, "") for el in source.root.iter(RANGE_START, RANGE_END, REFERENCE)})
-    placed = [(f, a) for f in findings if (a := anchor_for(f, doc, source)) is not None]
-    ranges = {index: BlockRanges(source.blocks[index]) for index in {a.block for _, a in placed}}
-    _split_everywhere(placed, ranges)
+    ranges: dict[int, BlockRanges] = {}
     stamp = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    for finding, anchor in placed:
+    for finding in findings:
+        anchor = anchor_for(finding, doc, source)
+        if anchor is None:
+            continue
         ident = comments.next_id()
-        if _place(ranges[anchor.block], anchor, ident):
-            comments.add(ident, comment_text(finding, anchor.where), AUTHOR, INITIALS, stamp)
+        if not _place(ranges, source, anchor, ident):
+            title = _title(doc, source)  # the words have no text of their own (a lone label, say)
+            if title is None or not _place(ranges, source, Anchor(title, 0, len(doc.blocks[title].text)), ident):
+                continue
+        comments.add(ident, comment_text(finding, anchor.where), AUTHOR, INITIALS, stamp)
     package.replace(source.main, source.root)
     return package.write(comments), comments.added
 
 
-def _split_everywhere(placed: list[tuple[Finding, Anchor]], ranges: dict[int, BlockRanges]) -> None:
-    """Split the w:t elements at every range boundary first, right to left, so pieces stay valid."""
-    points = {(a.block, ranges[a.block].raw_offset(off)) for _, a in placed for off in (a.start, a.end)}
-    for block, pos in sorted(points, key=lambda p: -p[1]):
-        ranges[block].split_at(pos)
-
-
-def _place(ranges: BlockRanges, anchor: Anchor, ident: int) -> bool:
+def _place(ranges: dict[int, BlockRanges], source: DocxSource, anchor: Anchor, ident: int) -> bool:
     """Insert the range start, end and reference of comment `ident`; False if the span has no text."""
-    start, end = ranges.raw_offset(anchor.start), ranges.raw_offset(anchor.end)
-    first, last = ranges.first_at(start), ranges.last_before(end)
+    if anchor.block not in ranges:
+        ranges[anchor.block] = BlockRanges(source.blocks[anchor.block])
+    block = ranges[anchor.block]
+    start, end = block.raw_offset(anchor.start), block.raw_offset(anchor.end)
+    block.split_at(start)
+    block.split_at(end)
+    first, last = block.first_at(start), block.last_before(end)
     if first is None or last is None or first.offset > last.offset:
         return False
     begin, finish = _marker(RANGE_START, ident), _marker(RANGE_END, ident)

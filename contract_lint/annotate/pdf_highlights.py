@@ -126,9 +126,10 @@ def annotate_pdf(doc: Document, data: bytes, findings: Sequence[Finding], *,
         _add(pdf, page, _annotation(pdf, page, finding, quads, stamp, n))
         added += 1
     out = io.BytesIO()
-    # keep every existing stream as it is (no recompression): page contents stay byte-identical
-    pdf.save(out, compress_streams=False, stream_decode_level=pikepdf.StreamDecodeLevel.none,
-             encryption=True if pdf.is_encrypted else None)
+    if pdf.is_encrypted:  # keep the encryption: streams are re-encrypted, their content unchanged
+        pdf.save(out, encryption=True)
+    else:  # keep every existing stream as it is (no recompression): page contents stay byte-identical
+        pdf.save(out, compress_streams=False, stream_decode_level=pikepdf.StreamDecodeLevel.none)
     return out.getvalue(), added
 
 

@@ -2,11 +2,13 @@
 
 Pages are read one at a time (pypdfium2 by default, pdfplumber on request, tesseract
 for pages without a text layer when OCR is asked for) into visual lines; running
-headers, footers and page numbers are taken out, footnotes set apart, the remaining
-lines joined into paragraphs and fed through the ClauseTracker.
+headers, footers and page numbers are taken out (the header and footer are kept once,
+not linted), footnotes set apart, text set at an angle (margin stamps) skipped, table
+cells found by their ruling lines, and the remaining lines joined into paragraphs and
+fed through the ClauseTracker. Table cells and footnotes take the clause they follow.
 
 Page and line numbers are 1-based and count every visible text line from the top of
-the page, the running header included (see pdf_layout).
+the page, the running header included (see pdf_layout); with OCR, tesseract's lines.
 """
 
 from __future__ import annotations

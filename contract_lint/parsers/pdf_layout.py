@@ -75,6 +75,10 @@ class Rules:
     def __init__(self, segments: Iterable[tuple[float, float, float]] = ()) -> None:
         self.segments = sorted(segments)
         self.xs = [x for x, _, _ in self.segments]
+        # One entry per distinct x (rounded): a column border drawn row by row is one rule.
+        self.columns: dict[int, list[tuple[float, float]]] = {}
+        for x, y0, y1 in self.segments:
+            self.columns.setdefault(round(x), []).append((y0, y1))
 
     def between(self, left: float, right: float, y: float) -> bool:
         """Tell whether a rule crosses height `y` strictly between `left` and `right`."""
@@ -88,8 +92,10 @@ class Rules:
 
     def count_left(self, x: float, y: float) -> int:
         """Count the distinct rules crossing height `y` left of `x` (a cell's column)."""
-        end = bisect.bisect_left(self.xs, x)
-        return len({round(sx) for sx, y0, y1 in self.segments[:end] if y0 <= y <= y1})
+        return sum(
+            1 for cx, spans in self.columns.items()
+            if cx < x - 0.5 and any(y0 <= y <= y1 for y0, y1 in spans)
+        )
 
 
 NO_RULES = Rules()
@@ -129,8 +135,12 @@ def _group_runs(runs: list[Run], rules: Rules) -> list[list[Run]]:
             current.append(run)
             if run.size > size:
                 size = run.size
-            low, high = min(low, run.base), max(high, run.base + run.size)
-            right = max(right, run.x1)
+            if run.base < low:
+                low = run.base
+            if run.base + run.size > high:
+                high = run.base + run.size
+            if run.x1 > right:
+                right = run.x1
             continue
         if current:
             groups.append(current)
@@ -178,7 +188,11 @@ def _is_marker(run: Run, main: Run) -> bool:
 
 def _attach_stray_markers(fragments: list[Fragment]) -> list[Fragment]:
     """Append footnote references drawn out of text order to the word they follow."""
-    stray = [f for f in fragments if len(f.text) <= 3 and all(c in _MARKER_CHARS for c in f.text)]
+    if not fragments:
+        return fragments
+    largest = max(f.size for f in fragments)
+    stray = [f for f in fragments if len(f.text) <= 3 and f.size < _SUPERSCRIPT_SIZE * largest
+             and all(c in _MARKER_CHARS for c in f.text)]
     for mark in stray:
         host = next((f for f in fragments if f is not mark and _hosts(f, mark)), None)
         if host is not None:

@@ -70,7 +70,8 @@ def _runs(textpage: pdfium.PdfTextPage) -> Iterator[Run]:
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, i)) for i in range(count))
     g = _Geometry(raw)
     rect, ref, loose, known = g.rect, g.ref, pdfium_c.FPDFText_GetLooseCharBox, g.known
-    angle = pdfium_c.FPDFText_GetCharAngle
+    angle, origin = pdfium_c.FPDFText_GetCharAngle, pdfium_c.FPDFText_GetCharOrigin
+    x_ref, y_ref, y = g.x_ref, g.y_ref, g.y
     for m in _WORD.finditer(text):
         start, end = m.span()
         if 0.01 < angle(raw, start) < _FULL_TURN:
@@ -83,8 +84,8 @@ def _runs(textpage: pdfium.PdfTextPage) -> Iterator[Run]:
         if end - start > 1:
             loose(raw, end - 1, ref)
         if abs(rect.top - rect.bottom - h0) <= 0.1 * h0 and abs(rect.bottom - b0) <= 0.2 * h0:
-            size, rise = known.get(h0) or g.measure(h0, start, b0)
-            yield Run(word, x0, rect.right, b0 + rise, size)
+            origin(raw, start, x_ref, y_ref)
+            yield Run(word, x0, rect.right, y.value, known.get(h0) or g.measure(h0, start))
         else:
             yield from split_runs(list(word), [g.box(i) for i in range(start, end)])
 
@@ -92,36 +93,36 @@ def _runs(textpage: pdfium.PdfTextPage) -> Iterator[Run]:
 class _Geometry:
     """Character geometry from pdfium, with reusable ctypes buffers.
 
-    Geometry is read from the loose box (one call per character). Font size and the
-    distance from the box bottom to the baseline are asked once per distinct box
-    height (one font at one size): FPDFText_GetFontSize ignores the text matrix
-    (text set at «1 Tf» and scaled by the matrix reports 1), hence size × matrix
-    scale. pdfplumber reports the same size and baseline, which keeps the engines equal.
+    Extent comes from the loose box, the baseline from the glyph origin (box bottoms
+    follow the glyph shape in some embedded fonts). The font size is asked once per
+    distinct box height: FPDFText_GetFontSize ignores the text matrix (text set at
+    «1 Tf» and scaled by the matrix reports 1), hence size × matrix scale. pdfplumber
+    reports the same size and baseline, which keeps the engines equal.
     """
 
     def __init__(self, raw: object) -> None:
         self.raw = raw
-        self.known: dict[float, tuple[float, float]] = {}
+        self.known: dict[float, float] = {}
         self.rect = pdfium_c.FS_RECTF()
         self.ref = ctypes.byref(self.rect)
+        self.x, self.y = ctypes.c_double(), ctypes.c_double()
+        self.x_ref, self.y_ref = ctypes.byref(self.x), ctypes.byref(self.y)
 
     def box(self, i: int) -> tuple[float, float, float, float]:
         """Return (x0, x1, baseline, size) of character `i`."""
         r = self.rect
         pdfium_c.FPDFText_GetLooseCharBox(self.raw, i, self.ref)
-        left, right, bottom, height = r.left, r.right, r.bottom, r.top - r.bottom
-        size, rise = self.known.get(height) or self.measure(height, i, bottom)
-        return left, right, bottom + rise, size
+        left, right, height = r.left, r.right, r.top - r.bottom
+        pdfium_c.FPDFText_GetCharOrigin(self.raw, i, self.x_ref, self.y_ref)
+        return left, right, self.y.value, self.known.get(height) or self.measure(height, i)
 
-    def measure(self, height: float, i: int, bottom: float) -> tuple[float, float]:
-        """Return and remember (font size, baseline - box bottom) for this box height."""
+    def measure(self, height: float, i: int) -> float:
+        """Return and remember the font size of character `i`, whose box is `height` tall."""
         size = pdfium_c.FPDFText_GetFontSize(self.raw, i)
         m = pdfium_c.FS_MATRIX()
         if pdfium_c.FPDFText_GetMatrix(self.raw, i, ctypes.byref(m)):
             size *= abs(m.a * m.d - m.b * m.c) ** 0.5
-        x, y = ctypes.c_double(), ctypes.c_double()
-        pdfium_c.FPDFText_GetCharOrigin(self.raw, i, ctypes.byref(x), ctypes.byref(y))
-        self.known[height] = (size if size > 0 else height, y.value - bottom)
+        self.known[height] = size if size > 0 else height
         return self.known[height]
 
 

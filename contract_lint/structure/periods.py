@@ -13,6 +13,7 @@ import regex
 from contract_lint.matchers.base import Hit
 from contract_lint.model import Document
 from contract_lint.structure.common import folded, lint_blocks
+from contract_lint.structure.numwords import parse_integer
 
 _LEAD = (
     r"(?:(?:в\s+течение|не\s+позднее|не\s+позже|не\s+ранее|не\s+менее|не\s+более|"
@@ -24,6 +25,15 @@ _PERIOD = regex.compile(
     r"(?:\s*\((?P<words>[^()\n]{2,60})\))?"
     r"(?P<adj>(?:\s+(?!дн)[а-я]+(?:ых|их|ый|ий|ого|его))?)"
     r"\s*(?P<unit>дн(?:ей|я|и)\b|день\b|дн\.|-?дневн[а-я]*)"
+)
+# A period written only in words: «не позднее трёх дней», «в течение пяти дней». A deadline
+# word is required (a bare «два дня» is too often narrative); the number must parse.
+_WORDS_PERIOD = regex.compile(
+    r"(?<![\w)])(?P<lead>(?:в\s+течение|не\s+позднее|не\s+позже|не\s+ранее|не\s+менее|не\s+более|"
+    r"в\s+срок(?:\s+не\s+(?:более|позднее))?|по\s+истечении|через|за|в\s+пределах)\s+)"
+    r"(?P<words>[а-я]+(?:\s+[а-я]+){0,2}?)(?:\s*\(\s*\d{1,4}\s*\))?"
+    r"(?P<adj>(?:\s+(?!дн)[а-я]+(?:ых|их|ый|ий|ого|его))?)"
+    r"\s+(?P<unit>дн(?:ей|я|и)\b|день\b|дн\.)"
 )
 _AFTER_TYPED = regex.compile(r"\s*\(?\s*" + _TYPED_DAYS)
 # Not a deadline: «365 дней в году», «число дней», an age or a count of days in a formula.
@@ -54,6 +64,20 @@ def _typed(m: regex.Match[str], body: str) -> bool:
     return bool(_AFTER_TYPED.match(body, m.end()))
 
 
+def _word_periods(body: str, base: int) -> list[Hit]:
+    """Return untyped periods whose number is written only in words («в течение пяти дней»)."""
+    hits: list[Hit] = []
+    for m in _WORDS_PERIOD.finditer(body):
+        if _typed(m, body) or _NOT_A_PERIOD.match(body, m.end()):
+            continue
+        value = parse_integer(m.group("words").split())
+        if value is None or value <= 0:
+            continue
+        values = {"number": str(value), "unit": m.group("unit")}
+        hits.append(Hit(base + m.start(), base + m.end(), values))
+    return hits
+
+
 def check_period(doc: Document, options: Mapping[str, Any]) -> list[Hit]:
     """Return periods in days with no working/calendar/banking qualifier."""
     if defines_days(doc):
@@ -69,4 +93,5 @@ def check_period(doc: Document, options: Mapping[str, Any]) -> list[Hit]:
                 continue  # «10 последних дней» without a deadline word: too loose to judge
             values = {"number": m.group("number"), "unit": m.group("unit").lstrip("-")}
             hits.append(Hit(block.start + m.start(), block.start + m.end(), values))
-    return hits
+        hits.extend(_word_periods(body, block.start))
+    return sorted(hits, key=lambda h: h.start or 0)

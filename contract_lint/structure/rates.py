@@ -1,7 +1,9 @@
 """Penalty rates charged per period: «0,1% от суммы за каждый день просрочки».
 
 Each hit carries the rate as written, the period and the yearly equivalent
-(«0,5% за день ≈ 182,5% годовых»), formatted Russian-style.
+(«0,5% за день ≈ 182,5% годовых»), formatted Russian-style. A fraction of the key rate
+(«1/300 ключевой ставки ЦБ РФ за каждый день») is converted with the `key_rate` option;
+a cap after the period («за каждый день просрочки, но не более 5 %») is not a rate.
 """
 
 from __future__ import annotations
@@ -34,6 +36,24 @@ _PERIOD = (
 _GAP = r"(?:(?![.;!?](?:\s|$))(?!\d+(?:[.,]\d+)?\s*%)[^\n]){0,160}?"
 _FORWARD = regex.compile(_RATE + r"(?P<gap>" + _GAP + r")(?P<period>" + _PERIOD + r")")
 _BACKWARD = regex.compile(r"(?P<period>" + _PERIOD + r")(?P<gap>" + _GAP + r")" + _RATE)
+# «1/300 ключевой ставки», «одной трёхсотой ставки рефинансирования», «1/150 ставки ЦБ РФ»
+_KEY_RATE = (
+    r"(?P<frac>1\s*/\s*(?P<den>\d{2,4})|одн(?:а|ой|у)\s+(?P<denw>трехсот|стопятидесят|сто\s+пятидесят|"
+    r"стотридцат|сто\s+тридцат|сот|трехсот\s+шестидесяти\s+пят)[а-я]*)\s+"
+    r"(?:(?:действующ[а-я]+|ключев[а-я]+|учетн[а-я]+)\s+){0,2}ставк[а-я]*"
+)
+_DENOMINATORS = {"трехсот": 300, "стопятидесят": 150, "сто пятидесят": 150, "стотридцат": 130,
+                 "сто тридцат": 130, "сот": 100, "трехсот шестидесяти пят": 365}
+_KEY_FORWARD = regex.compile(_KEY_RATE + r"(?P<gap>" + _GAP + r")(?P<period>" + _PERIOD + r")")
+_KEY_BACKWARD = regex.compile(r"(?P<period>" + _PERIOD + r")(?P<gap>" + _GAP + r")" + _KEY_RATE)
+# A percentage right after these words is a cap, not the rate: «…, но не более 5 %».
+_CAP_BEFORE = regex.compile(
+    r"(?:не\s+более|не\s+свыше|не\s+выше|не\s+может\s+превышать|не\s+должн[а-я]*\s+превышать|"
+    r"не\s+превыша[а-я]*|максимум|в\s+пределах|предел[а-я]*|ограничива[а-я]*|ограничен[а-я]*)"
+    r"(?:\s+[а-я]+){0,3}\s*$"
+)
+#: The Bank of Russia key rate assumed for «1/300 ключевой ставки» (percent a year).
+DEFAULT_KEY_RATE = Decimal("21")
 _PENALTY_CONTEXT = regex.compile(
     r"неустойк|\bпен(?:я|и|ю|ей|ям|ями|ях)\b|штраф|просрочк|нарушени|задержк|неисполнени|"
     r"несвоевременн|неоплат"
@@ -42,7 +62,10 @@ _DAYS_A_YEAR = {"": 365, "календарный": 365, "рабочий": 247, "
 SCHEMA: dict = {
     "type": "object",
     "additionalProperties": False,
-    "properties": {"min_annual_rate": {"type": "number", "minimum": 0}},
+    "properties": {
+        "min_annual_rate": {"type": "number", "minimum": 0},
+        "key_rate": {"type": "number", "exclusiveMinimum": 0},
+    },
 }
 
 
@@ -60,15 +83,23 @@ def _period(m: regex.Match[str]) -> tuple[str, int]:
     return (f"{kind} день".strip(), _DAYS_A_YEAR[kind])
 
 
-def _rate_value(m: regex.Match[str]) -> Decimal | None:
+def _rate_value(m: regex.Match[str], key_rate: Decimal) -> Decimal | None:
+    if "frac" in m.re.groupindex and m.group("frac"):
+        den = m.group("den") or _DENOMINATORS.get(" ".join(m.group("denw").split()))
+        return key_rate / Decimal(den) if den else None
     value = to_decimal(m.group("rate"))
     if value is None and m.group("words"):
         value = words_to_number(m.group("words"))
     return value
 
 
-def _hit(m: regex.Match[str], base: int) -> Hit | None:
-    rate = _rate_value(m)
+def _is_cap(m: regex.Match[str]) -> bool:
+    """Return True when the percentage after the period is a cap («но не более 5 %»)."""
+    return bool(_CAP_BEFORE.search(m.group("gap"))) or "ставк" in m.group("gap")
+
+
+def _hit(m: regex.Match[str], base: int, key_rate: Decimal) -> Hit | None:
+    rate = _rate_value(m, key_rate)
     if rate is None or rate <= 0:
         return None
     period, per_year = _period(m)
@@ -77,21 +108,23 @@ def _hit(m: regex.Match[str], base: int) -> Hit | None:
     return Hit(base + m.start(), base + m.end(), values)
 
 
-def find_rates(doc: Document) -> list[tuple[Hit, Decimal]]:
+def find_rates(doc: Document, key_rate: Decimal = DEFAULT_KEY_RATE) -> list[tuple[Hit, Decimal]]:
     """Return every per-period penalty rate with its yearly equivalent."""
     found: list[tuple[Hit, Decimal]] = []
     text = folded(doc)
     for block in lint_blocks(doc):
         body = text[block.start:block.end]
         taken: list[tuple[int, int]] = []
-        for pattern in (_FORWARD, _BACKWARD):
+        for pattern in (_KEY_FORWARD, _KEY_BACKWARD, _FORWARD, _BACKWARD):
             for m in pattern.finditer(body, overlapped=False):
                 if any(a < m.end() and m.start() < b for a, b in taken):
+                    continue
+                if pattern is _BACKWARD and _is_cap(m):
                     continue
                 left, right = sentence_bounds(body, m.start(), m.end())
                 if not _PENALTY_CONTEXT.search(body, left, right):
                     continue  # «скидка 1% за каждый месяц» is not a penalty
-                hit = _hit(m, block.start)
+                hit = _hit(m, block.start, key_rate)
                 if hit is not None:
                     taken.append((m.start(), m.end()))
                     found.append((hit, Decimal(hit.values["annual_rate"].replace(",", "."))))
@@ -101,8 +134,9 @@ def find_rates(doc: Document) -> list[tuple[Hit, Decimal]]:
 def check_penalty_rate(doc: Document, options: Mapping[str, Any]) -> list[Hit]:
     """Return per-period penalties; with `min_annual_rate`, only those at or above it."""
     threshold = options.get("min_annual_rate")
+    key_rate = Decimal(str(options.get("key_rate", DEFAULT_KEY_RATE)))
     hits = []
-    for hit, annual in find_rates(doc):
+    for hit, annual in find_rates(doc, key_rate):
         if threshold is None or annual >= Decimal(str(threshold)):
             hits.append(hit)
     return hits
