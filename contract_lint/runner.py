@@ -77,8 +77,9 @@ def run_files(
 ) -> list[Outcome]:
     """Lint `files` with `rules`; `on_result` is called as each file finishes (any order)."""
     names = [os.fspath(f) for f in files]
-    settings = cache_settings(rules, options, _qualname(run.post_process))
-    cache = ResultCache(run.cache_dir, settings) if run.cache_dir else None
+    cache = None
+    if run.cache_dir is not None:
+        cache = ResultCache(run.cache_dir, cache_settings(rules, options, _qualname(run.post_process)))
     outcomes: list[Outcome | None] = [None] * len(names)
     todo = []
     for i, name in enumerate(names):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from folder_util import BAD, bad_inputs, cli, docx_bytes, json_results, make_pack, pack_args, pdf_bytes, txt_bytes
+from folder_util import BAD, cli, docx_bytes, json_results, make_pack, pack_args, pdf_bytes, txt_bytes
 
 from contract_lint import runner
 from contract_lint.parsers import parse_path

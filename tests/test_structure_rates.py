@@ -57,3 +57,29 @@ def test_offsets_point_into_the_document_text() -> None:
     paragraphs = ["1.1. Текст.", "7.2. Исполнитель уплачивает пеню 0,2% за каждый день просрочки."]
     [(match, _)] = run("penalty_rate", paragraphs)
     assert match == "0,2% за каждый день"
+
+
+def test_cap_after_the_period_is_not_the_rate() -> None:
+    text = ("Поставщик уплачивает пени в размере 1/300 ключевой ставки ЦБ РФ от суммы долга "
+            "за каждый день просрочки, но не более 5 % от суммы долга.")
+    [(match, values)] = run("penalty_rate", [text])
+    assert match == "1/300 ключевой ставки ЦБ РФ от суммы долга за каждый день"
+    assert values == {"rate": "0,07", "period": "день", "annual_rate": "25,55"}
+    assert run("penalty_rate", ["За каждый день просрочки начисляется неустойка, но не более 5% от стоимости."]) == []
+
+
+def test_rate_before_the_cap_still_found() -> None:
+    text = "За каждый день просрочки Покупатель уплачивает пени в размере 0,5 % от суммы долга, но не более 10 %."
+    [(_, values)] = run("penalty_rate", [text])
+    assert values["rate"] == "0,5"
+
+
+def test_key_rate_fractions_in_digits_and_words() -> None:
+    words = ("За каждый день просрочки Поставщик уплачивает пени в размере одной трёхсотой "
+             "действующей ключевой ставки Банка России.")
+    assert run("penalty_rate", [words])[0][1]["annual_rate"] == "25,55"
+    [(_, values)] = run("penalty_rate", ["Пени — 1/30 ставки рефинансирования за каждый день просрочки."])
+    assert values == {"rate": "0,7", "period": "день", "annual_rate": "255,5"}
+    [(_, values)] = run("penalty_rate", ["Пени — 1/300 ставки за каждый день просрочки."], {"key_rate": 15})
+    assert values["annual_rate"] == "18,25"
+    assert run("penalty_rate", ["Пени — 1/300 ставки за каждый день просрочки."], {"min_annual_rate": 100}) == []

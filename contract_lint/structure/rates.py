@@ -38,8 +38,8 @@ _FORWARD = regex.compile(_RATE + r"(?P<gap>" + _GAP + r")(?P<period>" + _PERIOD 
 _BACKWARD = regex.compile(r"(?P<period>" + _PERIOD + r")(?P<gap>" + _GAP + r")" + _RATE)
 # «1/300 ключевой ставки», «одной трёхсотой ставки рефинансирования», «1/150 ставки ЦБ РФ»
 _KEY_RATE = (
-    r"(?P<frac>1\s*/\s*(?P<den>\d{2,4})|одн(?:а|ой|у)\s+(?P<denw>трехсот|стопятидесят|сто\s+пятидесят|"
-    r"стотридцат|сто\s+тридцат|сот|трехсот\s+шестидесяти\s+пят)[а-я]*)\s+"
+    r"(?P<frac>1\s*/\s*(?P<den>\d{2,4})|одн(?:а|ой|у)\s+(?P<denw>трехсот\s+шестидесяти\s+пят|трехсот|"
+    r"стопятидесят|сто\s+пятидесят|стотридцат|сто\s+тридцат|сот)[а-я]*)\s+"
     r"(?:(?:действующ[а-я]+|ключев[а-я]+|учетн[а-я]+)\s+){0,2}ставк[а-я]*"
 )
 _DENOMINATORS = {"трехсот": 300, "стопятидесят": 150, "сто пятидесят": 150, "стотридцат": 130,
@@ -95,7 +95,7 @@ def _rate_value(m: regex.Match[str], key_rate: Decimal) -> Decimal | None:
 
 def _is_cap(m: regex.Match[str]) -> bool:
     """Return True when the percentage after the period is a cap («но не более 5 %»)."""
-    return bool(_CAP_BEFORE.search(m.group("gap"))) or "ставк" in m.group("gap")
+    return bool(_CAP_BEFORE.search(m.group("gap"))) or bool(regex.search(r"\bставк", m.group("gap")))
 
 
 def _hit(m: regex.Match[str], base: int, key_rate: Decimal) -> Hit | None:
