@@ -10,6 +10,7 @@ from contract_lint.errors import ContractLintError, DocumentError
 from contract_lint.findings import FileResult
 from contract_lint.model import Document
 from contract_lint.packs import Rule, all_rules, load_packs
+from contract_lint.suppress import apply_waivers
 
 SUFFIXES = (".docx", ".pdf", ".odt", ".txt", ".md", ".doc", ".rtf")
 
@@ -27,6 +28,7 @@ def lint_document(doc: Document, rules: Sequence[Rule] | Engine, options: Engine
     engine = rules if isinstance(rules, Engine) else Engine(rules, options)
     language = engine.language_of(doc)
     findings, errors = engine.lint(doc, language)
+    findings = apply_waivers(doc, findings).kept  # inline waivers live in the document itself
     return FileResult(doc.path, doc.format, findings, "; ".join(errors) or None, language)
 
 

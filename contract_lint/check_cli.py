@@ -1,4 +1,4 @@
-"""The `check`, `diff` and `config` commands: arguments -> checking -> reporters -> exit code.
+"""The `diff` and `config` commands, and the option helpers `check` (rules_cli) shares with them.
 
 `--format F --output P` may repeat: each format goes to the output that follows it, a
 format without one goes to stdout (`pair_outputs`). Click keeps no order between two
@@ -14,7 +14,6 @@ from typing import Optional
 import typer
 from typer.core import TyperCommand
 
-from contract_lint.baseline import write_baseline
 from contract_lint.checking import CheckRun, check_pairs, needs_documents, pair_outputs, run_check, write_reports
 from contract_lint.config import FAIL_ON, LANGS, SIDES, Config, describe, load_config
 from contract_lint.diff import diff_results
@@ -22,7 +21,7 @@ from contract_lint.engine import exit_code
 from contract_lint.errors import ConfigError, ContractLintError
 from contract_lint.reporters import FORMATS
 
-_FORMAT_HELP = "Формат отчёта: " + " | ".join(FORMATS) + ". Можно повторять, каждый со своим --output."
+FORMAT_HELP = "Формат отчёта: " + " | ".join(FORMATS) + ". Можно повторять, каждый со своим --output."
 
 
 class RawArgsCommand(TyperCommand):
@@ -64,52 +63,6 @@ def output_pairs(ctx: typer.Context, fmt: list[str] | None, output: list[str] | 
     return pairs
 
 
-def _parse_options(pdf_engine: str | None, password: str | None, ocr: str | None) -> object:
-    from contract_lint.rules_cli import _parse_options as build
-
-    return build(pdf_engine, password, ocr)
-
-
-def check(
-    ctx: typer.Context,
-    paths: list[Path] = typer.Argument(..., help="Файлы и папки с договорами."),
-    fmt: Optional[list[str]] = typer.Option(None, "--format", "-f", help=_FORMAT_HELP),
-    output: Optional[list[str]] = typer.Option(None, "--output", "-o", help="Файл для отчёта предыдущего --format."),
-    config_file: Optional[Path] = typer.Option(None, "--config", help="Файл настроек (иначе .contract-lint.yaml выше по дереву)."),
-    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="error | warning | info | never"),
-    select: Optional[list[str]] = typer.Option(None, "--select", help="Только эти правила: код, имя, категория, префикс, пакет."),
-    ignore: Optional[list[str]] = typer.Option(None, "--ignore", help="Исключить правила (как --select)."),
-    pack: Optional[list[Path]] = typer.Option(None, "--pack", help="Дополнительный пакет правил (папка)."),
-    side: Optional[str] = typer.Option(None, "--side", help="customer | contractor"),
-    lang: Optional[str] = typer.Option(None, "--lang", help="Язык отчёта: ru | en."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Кратко: без фрагментов и предложений, без чистых файлов."),
-    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Скрыть замечания, записанные в базовой линии."),
-    write_baseline_to: Optional[Path] = typer.Option(None, "--write-baseline", help="Записать текущие замечания в файл базовой линии."),
-    pdf_engine: Optional[str] = typer.Option(None, "--pdf-engine", help="Движок PDF."),
-    password: Optional[str] = typer.Option(None, "--password", help="Пароль PDF."),
-    ocr: Optional[str] = typer.Option(None, "--ocr", help="Распознавание сканов (OCR)."),
-    no_builtin: bool = typer.Option(False, "--no-builtin", help="Не загружать встроенные пакеты правил."),
-) -> None:
-    """Проверить договоры и показать замечания (код выхода: 0 чисто, 1 замечания, 2 ошибка)."""
-    try:
-        pairs = output_pairs(ctx, fmt, output)
-        config = cli_config(paths, config_file, select=_split(select), ignore=_split(ignore), side=side,
-                         fail_on=fail_on, lang=lang, packs=pack)
-        run = run_check(paths, config, parse_options=_parse_options(pdf_engine, password, ocr),
-                        builtin_packs=not no_builtin, baseline=None if write_baseline_to else baseline,
-                        keep_documents=needs_documents(pairs))
-        if write_baseline_to is not None:
-            written = write_baseline(write_baseline_to, run.results)
-            typer.echo(f"contract-lint: {len(written.entries)} finding(s) recorded in {write_baseline_to}", err=True)
-            raise typer.Exit(2 if any(r.error for r in run.results) else 0)
-        write_reports(pairs, run, lang=config.lang, quiet=quiet)
-    except ContractLintError as exc:
-        raise _fail(str(exc)) from exc
-    except OSError as exc:
-        raise _fail(f"{exc.filename or ''}: {exc.strerror}") from exc
-    raise typer.Exit(exit_code(run.results, config.fail_on))
-
-
 def _fallback_args(fmt: list[str] | None, output: list[str] | None) -> list[str]:
     """Rebuild --format/--output pairs by position when the raw arguments are not known."""
     args: list[str] = []
@@ -122,7 +75,7 @@ def diff(
     ctx: typer.Context,
     old: Path = typer.Argument(..., help="Прежняя редакция договора."),
     new: Path = typer.Argument(..., help="Новая редакция договора."),
-    fmt: Optional[list[str]] = typer.Option(None, "--format", "-f", help=_FORMAT_HELP),
+    fmt: Optional[list[str]] = typer.Option(None, "--format", "-f", help=FORMAT_HELP),
     output: Optional[list[str]] = typer.Option(None, "--output", "-o", help="Файл для отчёта предыдущего --format."),
     config_file: Optional[Path] = typer.Option(None, "--config", help="Файл настроек."),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="error | warning | info | never"),
@@ -164,7 +117,6 @@ def config(
 
 
 def register(app: typer.Typer) -> None:
-    """Add `check`, `diff` and `config` to the CLI app."""
-    app.command("check", cls=RawArgsCommand)(check)
+    """Add `diff` and `config` to the CLI app (`check` lives in rules_cli and uses this module's helpers)."""
     app.command("diff", cls=RawArgsCommand)(diff)
     app.command("config")(config)

@@ -22,7 +22,6 @@ from contract_lint.errors import ConfigError, ContractLintError, DocumentError
 from contract_lint.findings import FileResult
 from contract_lint.model import Document
 from contract_lint.reporters import FORMATS, NEEDS_DOCUMENTS, render
-from contract_lint.suppress import apply_waivers
 
 _FORMAT_FLAGS = ("--format", "-f")
 #: Formats that give line:col; they read block offsets from the (skeleton) documents.
@@ -37,7 +36,6 @@ class CheckRun:
     results: list[FileResult]
     rules: list[Any]
     documents: dict[str, Document] = field(default_factory=dict)
-    waived: int = 0
 
 
 def load_engine_rules(config: Config, *, builtin_packs: bool = True) -> list[Any]:
@@ -80,7 +78,7 @@ def run_check(
     baseline: str | Path | None = None,
     keep_documents: bool = False,
 ) -> CheckRun:
-    """Lint `paths` under `config`; waivers, per-file ignores and the baseline applied.
+    """Lint `paths` under `config` (no cache, one process); per-file ignores and the baseline applied.
 
     `documents` holds every parsed document when `keep_documents` (the HTML report shows
     the text), else a text-less skeleton of each (exact columns for concise/GitHub/SARIF).
@@ -90,16 +88,13 @@ def run_check(
     options = engine_options(config, builtin_packs=builtin_packs, parse=parse_options)
     rules = load_engine_rules(config, builtin_packs=builtin_packs)
     engine = Engine(rules, options)
-    results, documents, waived = [], {}, 0
+    results, documents = [], {}
     for path in _files(paths, config):
-        result, doc = _lint_one(path, engine, parse_options)
+        result, doc = _lint_one(path, engine, parse_options)  # waivers: api.lint_document applies them
         if doc is not None:
-            outcome = apply_waivers(doc, result.findings)
-            waived += len(outcome.waived)
-            result = replace(result, findings=outcome.kept)
             documents[result.path] = doc if keep_documents else skeleton(doc)
         results.append(result)
-    return CheckRun(finish(results, config, baseline=baseline), rules, documents, waived)
+    return CheckRun(finish(results, config, baseline=baseline), rules, documents)
 
 
 def finish(results: Sequence[FileResult], config: Config, *, baseline: str | Path | None = None) -> list[FileResult]:

@@ -46,6 +46,10 @@ from contract_lint import annotate_cli  # noqa: E402
 
 annotate_cli.register(app)
 
+from contract_lint import check_cli  # noqa: E402
+
+check_cli.register(app)
+
 
 def main() -> None:
     """Entry point of the `contract-lint` console script."""

@@ -1,4 +1,8 @@
-"""The `check`, `rules`, `rule` and `test-rules` commands (registered by cli.py)."""
+"""The `check`, `rules`, `rule` and `test-rules` commands (registered by cli.py).
+
+`check` reads the configuration, lints through the folder runner (jobs, cache), applies
+per-file ignores and the baseline, and writes one or several reports (checking.py).
+"""
 
 from __future__ import annotations
 
@@ -12,12 +16,16 @@ from rich.console import Console
 from rich.table import Table
 
 from contract_lint.api import load_rules
-from contract_lint.engine import FAIL_ON, EngineOptions, exit_code
+from contract_lint.baseline import write_baseline
+from contract_lint.check_cli import FORMAT_HELP, RawArgsCommand, cli_config, output_pairs
+from contract_lint.checking import (
+    CheckRun, collect_documents, explicit_paths, finish, load_engine_rules, needs_documents, write_reports,
+)
+from contract_lint.config import engine_options
+from contract_lint.engine import EngineOptions, exit_code
 from contract_lint.errors import ContractLintError
 from contract_lint.folder_cli import FolderOptions, lint_for_cli, write_summary
 from contract_lint.packs import Rule, all_rules, load_packs
-from contract_lint.reporters import FORMATS
-from contract_lint.reporters import render as render_report
 from contract_lint.rule_examples import ExampleFailure, run_examples
 
 
@@ -42,9 +50,12 @@ def _parse_options(pdf_engine: str | None, password: str | None, ocr: bool) -> o
 
 
 def check(
+    ctx: typer.Context,
     paths: list[Path] = typer.Argument(..., help="Файлы и папки с договорами."),
-    fmt: str = typer.Option("text", "--format", "-f", help=" | ".join(FORMATS)),
-    fail_on: str = typer.Option("error", "--fail-on", help="error | warning | info | never"),
+    fmt: Optional[list[str]] = typer.Option(None, "--format", "-f", help=FORMAT_HELP),
+    output: Optional[list[str]] = typer.Option(None, "--output", "-o", help="Файл для отчёта предыдущего --format (иначе — экран)."),
+    config_file: Optional[Path] = typer.Option(None, "--config", help="Файл настроек (иначе .contract-lint.yaml / pyproject.toml выше по дереву)."),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="error | warning | info | never"),
     select: Optional[list[str]] = typer.Option(None, "--select", help="Только эти правила: код, имя, категория, префикс, пакет."),
     ignore: Optional[list[str]] = typer.Option(None, "--ignore", help="Исключить правила (как --select)."),
     pack: Optional[list[Path]] = typer.Option(None, "--pack", help="Дополнительный пакет правил (папка)."),
@@ -52,6 +63,7 @@ def check(
     password: Optional[str] = typer.Option(None, "--password", help="Пароль PDF."),
     ocr: bool = typer.Option(False, "--ocr", help="Распознавать сканы (OCR, tesseract)."),
     side: Optional[str] = typer.Option(None, "--side", help="customer | contractor"),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Язык отчёта: ru | en."),
     language: str = typer.Option("auto", "--language", help="Язык договоров: auto | ru | uk | en (пакеты правил — по языку)."),
     no_builtin: bool = typer.Option(False, "--no-builtin", help="Не загружать встроенные пакеты правил."),
     exclude: Optional[list[str]] = typer.Option(None, "--exclude", help="Пропустить файлы и папки по маске (можно повторять)."),
@@ -59,42 +71,43 @@ def check(
     no_cache: bool = typer.Option(False, "--no-cache", help="Не использовать кэш результатов."),
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Папка кэша результатов."),
     summary: Optional[Path] = typer.Option(None, "--summary", help="Записать реестр CSV: строка на файл."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Без индикатора хода проверки."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Скрыть замечания, записанные в базовой линии."),
+    write_baseline_to: Optional[Path] = typer.Option(None, "--write-baseline", help="Записать текущие замечания в файл базовой линии."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Кратко: без индикатора хода, фрагментов и предложений."),
     annotate: Optional[Path] = typer.Option(None, "--annotate", help="Записать копии .docx/.pdf с замечаниями (<имя>.reviewed.<расш.>) в эту папку или файл."),
 ) -> None:
-    """Проверить договоры и показать замечания."""
-    if fmt not in FORMATS:
-        raise _fail(f'--format: "{fmt}" is not one of {", ".join(FORMATS)}')
-    if fail_on not in FAIL_ON:
-        raise _fail(f'--fail-on: "{fail_on}" is not one of {", ".join(FAIL_ON)}')
-    if side not in (None, "customer", "contractor"):
-        raise _fail(f'--side: "{side}" is not one of customer, contractor')
+    """Проверить договоры и показать замечания (код выхода: 0 — чисто, 1 — есть замечания, 2 — ошибка)."""
     try:
-        options = EngineOptions(
-            select=_split(select), ignore=_split(ignore), side=side, fail_on=fail_on,
-            packs=tuple(str(p) for p in pack or ()), builtin_packs=not no_builtin,
-            parse=_parse_options(pdf_engine, password, ocr), document_language=language,
-        )
-        rules_loaded = load_rules(options)
+        pairs = output_pairs(ctx, fmt, output)
+        config = cli_config(paths, config_file, select=_split(select) or None, ignore=_split(ignore) or None,
+                            side=side, fail_on=fail_on, lang=lang, packs=pack, exclude=exclude)
+        rules_loaded = load_engine_rules(config, builtin_packs=not no_builtin)
         if not rules_loaded:
             typer.echo("contract-lint: no rules loaded (see --pack, --select)", err=True)
-        folder = FolderOptions(exclude=tuple(exclude or ()), jobs=jobs, cache=not no_cache,
-                               cache_dir=cache_dir, quiet=quiet)
-        results = [o.result for o in lint_for_cli(paths, rules_loaded, options, folder)]
+        options = engine_options(config, builtin_packs=not no_builtin, parse=_parse_options(pdf_engine, password, ocr),
+                                 document_language=language)
+        folder = FolderOptions(exclude=config.exclude, jobs=jobs, cache=not no_cache, cache_dir=cache_dir,
+                               quiet=quiet, keep_documents=needs_documents(pairs))
+        outcomes = lint_for_cli(explicit_paths(paths, config), rules_loaded, options, folder)
+        results = finish([o.result for o in outcomes], config, baseline=None if write_baseline_to else baseline)
         if summary is not None:
             write_summary(summary, results)
+        if write_baseline_to is not None:
+            written = write_baseline(write_baseline_to, results)
+            typer.echo(f"contract-lint: {len(written.entries)} finding(s) recorded in {write_baseline_to}", err=True)
+            raise typer.Exit(2 if any(r.error for r in results) else 0)
+        run = CheckRun(results, rules_loaded, collect_documents(outcomes, pairs, options.parse))
+        write_reports(pairs, run, lang=config.lang, quiet=quiet)
     except ContractLintError as exc:
         raise _fail(str(exc)) from exc
     except OSError as exc:
         raise _fail(f"{exc.filename or ''}: {exc.strerror}") from exc
-    render_report(fmt, results, rules_loaded, sys.stdout, color=sys.stdout.isatty())
     if annotate is not None:
         from contract_lint.annotate_cli import annotate_results
 
         if not annotate_results(results, annotate, password=password):
             raise typer.Exit(2)
-    raise typer.Exit(exit_code(results, fail_on))
-
+    raise typer.Exit(exit_code(results, config.fail_on))
 
 def rules(
     fmt: str = typer.Option("text", "--format", "-f", help="text | json"),
@@ -182,7 +195,7 @@ def _failure_line(f: ExampleFailure) -> str:
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the CLI app."""
-    app.command("check")(check)
+    app.command("check", cls=RawArgsCommand)(check)
     app.command("rules")(rules)
     app.command("rule")(rule)
     app.command("test-rules")(test_rules)

@@ -55,6 +55,9 @@ class Watcher:
             return False
         self._done[path] = state
         result = self.lint_one(path)
+        if result.error and not os.path.exists(path):
+            self.log(f"{path}: vanished before it could be read (renamed or deleted); skipped")
+            return False
         try:
             written = self.write_report(result, self.out)
         except OSError as exc:

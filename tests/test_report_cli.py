@@ -33,21 +33,10 @@ def _isolated(tmp_path, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
 
 
-def _app():
-    import typer
-
-    from contract_lint import check_cli, cli
-
-    if hasattr(cli, "check_cli"):
-        return cli.app
-    app = typer.Typer()
-    app.callback()(lambda: None)
-    check_cli.register(app)
-    return app
-
-
 def run(*args: str):
-    return CliRunner().invoke(_app(), list(args))
+    from contract_lint.cli import app
+
+    return CliRunner().invoke(app, list(args))
 
 
 def _contract(tmp_path: Path, name: str = "dogovor.txt", text: str = CONTRACT) -> Path:

@@ -39,3 +39,15 @@ def test_consistent_names_and_third_parties() -> None:
 
 def test_no_defined_roles_no_judgement() -> None:
     assert run("party_names", ["2.1. Подрядчик выполняет работы, Исполнитель их проверяет."]) == []
+
+
+def test_lease_role_named_as_leasing() -> None:
+    preamble = "ООО «Альфа» (далее — «Арендодатель») и ООО «Бета» (далее — «Арендатор») заключили Договор."
+    hits = run("party_names", [preamble, "4.2. Лизингодатель вправе осматривать Оборудование."])
+    assert hits == [("Лизингодатель", {"name": "Лизингодатель", "expected": "Арендодатель"})]
+
+
+def test_customer_side_leasing_role_and_third_parties() -> None:
+    preamble = "ООО «Альфа» (далее — «Арендодатель») и ООО «Бета» (далее — «Арендатор») заключили Договор."
+    hits = run("party_names", [preamble, "3.1. ЛИЗИНГОПОЛУЧАТЕЛЬ ВНОСИТ ПЛАТЕЖИ.", "3.2. Субарендатор не допускается."])
+    assert hits == [("ЛИЗИНГОПОЛУЧАТЕЛЬ", {"name": "Лизингополучатель", "expected": "Арендатор"})]

@@ -83,3 +83,11 @@ def test_periods_in_words_only(text: str, match: str, number: str) -> None:
 )
 def test_periods_in_words_typed_or_not_periods(text: str) -> None:
     assert run("period", [text]) == []
+
+
+def test_number_fused_into_the_adjective() -> None:
+    [(found, values)] = run("period", ["Претензия рассматривается в десятидневный срок с даты получения."])
+    assert found == "десятидневный"
+    assert values == {"number": "10", "unit": "дневный"}
+    assert run("period", ["ПОКУПАТЕЛЬ ОПЛАЧИВАЕТ ТОВАР В ПЯТИДНЕВНЫЙ СРОК."])[0][1]["number"] == "5"
+    assert run("period", ["Установлена пятидневная рабочая неделя."]) == []

@@ -58,3 +58,9 @@ def test_requisites_and_forms_are_skipped_by_default() -> None:
 def test_exclude_sections_option_replaces_the_default() -> None:
     paragraphs = ["1.1. Текст.", "12. РЕКВИЗИТЫ И ПОДПИСИ СТОРОН", "Исполнитель: ООО «Альфа», ИНН __________"]
     assert texts("placeholder", paragraphs, {"exclude_sections": []}) == ["__________"]
+
+
+def test_two_cyrillic_x_before_a_unit_and_dots_in_brackets() -> None:
+    assert texts("placeholder", ["Срок поставки — ХХ рабочих дней."]) == ["ХХ"]
+    assert texts("placeholder", ["Аванс — 10 000 (…) рублей."]) == ["(…)"]
+    assert texts("placeholder", ["Работы XX века не реставрируются; ХХ век — тоже."]) == []

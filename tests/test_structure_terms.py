@@ -47,3 +47,8 @@ def test_names_places_and_sentence_starts_are_not_terms() -> None:
 
 def test_quoted_titles_are_not_terms() -> None:
     assert run("defined_terms", ["2.1. Исполнитель проводит курс «Основы Бухгалтерии» для сотрудников."]) == []
+
+
+def test_party_roles_are_not_undefined_terms() -> None:
+    preamble = "ООО «Альфа» (далее — «Арендодатель») и ООО «Бета» (далее — «Арендатор») заключили Договор."
+    assert run("defined_terms", [preamble, "4.2. Арендатор уведомляет Лизингодателя о поломке."]) == []

@@ -43,7 +43,7 @@ def watching(tmp_path):  # type: ignore[no-untyped-def]
     writer = ReportWriter(folder, Engine(rules, EngineOptions()), rules, ("json", "markdown"), "ru")
     lines: list[str] = []
     watcher = Watcher(folder=folder, out=out, lint_one=writer.lint_one, write_report=writer.write_report,
-                      log=lines.append, settle=1.0)
+                      log=lines.append, settle=2.0)  # margin for the 0.5 s pause of the slow copy
     stop = threading.Event()
     thread = threading.Thread(target=watcher.run, kwargs={"stop_event": stop}, daemon=True)
     thread.start()
@@ -108,3 +108,22 @@ def test_ctrl_c_stops_the_command_with_exit_code_0(tmp_path):
         if proc.poll() is None:
             proc.kill()
     assert "stopped" in proc.stderr.read()
+
+
+def test_a_file_that_vanishes_while_being_read_gets_no_report(tmp_path):
+    folder, out, lines = tmp_path / "in", tmp_path / "out", []
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(txt_bytes())
+    os.utime(folder / "a.txt", (time.time() - 10, time.time() - 10))
+
+    def lint_then_vanish(path: str):  # noqa: ANN202
+        os.unlink(path)
+        from contract_lint.findings import FileResult
+
+        return FileResult(path, "txt", error=f"{path}: no such file — check the path")
+
+    watcher = Watcher(folder=folder, out=out, lint_one=lint_then_vanish,
+                      write_report=lambda result, out: pytest.fail("no report for a vanished file"),
+                      log=lines.append, settle=1.0)
+    assert watcher.scan() == 0
+    assert lines == [f"{folder / 'a.txt'}: vanished before it could be read (renamed or deleted); skipped"]

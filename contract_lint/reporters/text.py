@@ -1,78 +1,125 @@
-"""The default terminal report: one readable block per finding (Rich)."""
+"""The default terminal report (Rich): per file a header, findings in document order, a summary.
+
+Readable without colour: the severity is a word, the matched words are marked
+«**так**» when there is no colour, and nothing but plain text is written when the
+output is not a terminal or NO_COLOR is set (lines wrap at 80 columns).
+"""
 
 from __future__ import annotations
 
-from typing import TextIO
+import io
+from collections import Counter
+from typing import Any, Mapping, Sequence, TextIO
 
 from rich.console import Console
+from rich.padding import Padding
+from rich.table import Table
 from rich.text import Text
 
 from contract_lint.findings import FileResult, Finding, Severity
+from contract_lint.model import Document
+from contract_lint.reporters.base import SEVERITIES, ordered, severity_counts, severity_word, where, word
+from contract_lint.reporters.excerpt import make_excerpt
 
-_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-
-
-def _where(f: Finding) -> str:
-    loc = f.location
-    parts = []
-    if f.document_level:
-        parts.append(f"раздел «{loc.section}»" if loc.section else "весь документ")
-    elif loc.clause:
-        parts.append(f"п. {loc.clause}")
-    elif loc.section:
-        parts.append(f"раздел «{loc.section}»")
-    extra = [f"стр. {loc.page}" if loc.page else "", f"строка {loc.line}" if loc.line else ""]
-    if loc.table:
-        extra.append(f"таблица {loc.table}, строка {loc.row}, столбец {loc.col}")
-    extra = [e for e in extra if e]
-    where = "  ".join(parts) or "—"
-    return f"{where}  ({', '.join(extra)})" if extra else where
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold cyan"}
+WIDTH = 80
 
 
-def _excerpt(f: Finding) -> Text:
-    """Return the excerpt with the matched words highlighted."""
-    text = Text("    «", style="dim")
-    body = Text(f.excerpt)
-    if f.match:
-        at = f.excerpt.find(f.match)
-        if at >= 0:
-            body.stylize("bold underline", at, at + len(f.match))
-    text.append(body)
+def _console(stream: TextIO, color: bool) -> Console:
+    width = None if color else WIDTH
+    return Console(file=stream, force_terminal=color, no_color=not color, color_system="standard" if color else None,
+                   highlight=False, emoji=False, markup=False, width=width)
+
+
+def _counts(findings: Sequence[Finding], lang: str) -> str:
+    counts = severity_counts(findings)
+    return ", ".join(f"{severity_word(s, lang, plural=True)}: {counts[s]}" for s in SEVERITIES)
+
+
+def _header(result: FileResult, lang: str) -> Text:
+    head = Text(result.path, style="bold underline")
+    if result.format:
+        head.append(f" · {result.format.upper()}", style="dim")
+    if result.findings:
+        head.append(f" · {_counts(result.findings, lang)}")
+    elif not result.error:
+        head.append(f" · {word('no_findings', lang)}", style="green")
+    return head
+
+
+def _excerpt(f: Finding, color: bool) -> Text:
+    ex = make_excerpt(f.excerpt, f.match)
+    text = Text("«", style="dim")
+    text.append(ex.before)
+    if ex.match:
+        text.append(ex.match if color else f"**{ex.match}**", style="bold reverse")
+    text.append(ex.after)
     text.append("»", style="dim")
     return text
 
 
-def _finding(console: Console, f: Finding) -> None:
-    head = Text("  ")
-    head.append(_where(f), style="bold")
-    head.append(f"  {f.category}  {f.rule} {f.name}  ")
-    head.append(f.severity.label_ru, style=_STYLE[f.severity])
-    console.print(head)
+def _indent(renderable: Any, n: int) -> Padding:
+    return Padding(renderable, (0, 0, 0, n), expand=False)
+
+
+def _finding(console: Console, f: Finding, lang: str, color: bool, quiet: bool) -> None:
+    head = Text()
+    head.append(where(f, lang), style="bold")
+    head.append("  ")
+    head.append(severity_word(f.severity, lang), style=_STYLE[f.severity])
+    head.append(f"  {f.rule} · {f.category}", style="dim" if color else "")
+    console.print(_indent(head, 2))
+    console.print(_indent(Text(" ".join(f.message.split())), 4))
+    if quiet:
+        return
     if f.excerpt:
-        console.print(_excerpt(f))
-    console.print(Text("     " + f.message))
+        console.print(_indent(_excerpt(f, color), 4))
     if f.suggestion:
-        console.print(Text(f"     Предложение: {f.suggestion}", style="green"))
+        console.print(_indent(Text(word("suggestion", lang).format(f.suggestion), style="green"), 4))
 
 
-def render(results: list[FileResult], stream: TextIO, *, color: bool) -> None:
-    """Write the human report for `results` to `stream`."""
-    console = Console(file=stream, force_terminal=color, no_color=not color, highlight=False,
-                      soft_wrap=True, emoji=False, markup=False)
-    counts = {s: 0 for s in Severity}
+def _summary(console: Console, results: Sequence[FileResult], lang: str, quiet: bool) -> None:
+    findings = [f for r in results for f in r.findings]
+    unreadable = sum(1 for r in results if r.error)
+    line = f"{word('files', lang)}: {len(results)}"
+    if unreadable:
+        line += f" · {word('unreadable', lang)}: {unreadable}"
+    console.print(Text(line, style="bold"))
+    console.print(Text(f"{word('findings', lang)}: {len(findings)} ({_counts(findings, lang)})", style="bold"))
+    if quiet or not findings:
+        return
+    table = Table(word("category", lang), *(severity_word(s, lang, plural=True) for s in SEVERITIES),
+                  word("total", lang), box=None, pad_edge=False, show_edge=False)
+    by = Counter((f.category, f.severity) for f in findings)
+    for category in sorted({f.category for f in findings}):
+        row = [by[(category, s)] for s in SEVERITIES]
+        table.add_row(category, *(str(n) if n else "·" for n in row), str(sum(row)))
+    console.print(table)
+
+
+def render(
+    results: Sequence[FileResult],
+    stream: TextIO,
+    *,
+    rules: Sequence[Any] = (),
+    color: bool = False,
+    lang: str = "ru",
+    documents: Mapping[str, Document] | None = None,
+    quiet: bool = False,
+) -> None:
+    """Write the human report for `results` to `stream` (plain text unless `color`)."""
+    buffer = io.StringIO()
+    console = _console(buffer, color)
     for result in results:
-        console.print(Text(result.path, style="bold underline"))
+        if quiet and not result.findings and not result.error:
+            continue
+        console.print(_header(result, lang))
         if result.error:
-            console.print(Text(f"  ошибка чтения: {result.error}", style="bold red"))
-        for f in result.findings:
-            counts[f.severity] += 1
-            _finding(console, f)
-        if not result.findings and not result.error:
-            console.print(Text("  замечаний нет", style="green"))
-    errors = sum(1 for r in results if r.error)
-    summary = (f"Файлов: {len(results)}; замечаний: {sum(counts.values())} "
-               f"(ошибок: {counts[Severity.ERROR]}, предупреждений: {counts[Severity.WARNING]}, "
-               f"инфо: {counts[Severity.INFO]})")
-    if errors:
-        summary += f"; не удалось прочитать: {errors}"
-    console.print(Text(summary, style="bold"))
+            console.print(_indent(Text(word("read_error", lang).format(result.error), style="bold red"), 2))
+        for f in ordered(result.findings):
+            _finding(console, f, lang, color, quiet)
+        console.print()
+    _summary(console, results, lang, quiet)
+    text = buffer.getvalue()
+    # Rich pads wrapped lines and table cells with spaces; plain output should not end lines in blanks.
+    stream.write(text if color else "".join(line.rstrip() + "\n" for line in text.splitlines()))

@@ -12,8 +12,12 @@ from contract_lint.matchers.base import Hit
 from contract_lint.model import Document, fold
 from contract_lint.structure.common import lint_blocks
 
-_CONTRACTOR = ("исполнитель", "подрядчик", "поставщик", "продавец", "арендодатель", "лицензиар")
-_CUSTOMER = ("заказчик", "покупатель", "арендатор", "лицензиат")
+# The common role pairs, contractor (lessor, seller) side first. Roles that are often third
+# parties in someone else's contract (Субподрядчик, Субарендатор, Перевозчик, Агент) are left out.
+_CONTRACTOR = ("исполнитель", "подрядчик", "поставщик", "продавец", "арендодатель", "лицензиар",
+               "лизингодатель", "наймодатель", "ссудодатель", "комиссионер", "поверенный")
+_CUSTOMER = ("заказчик", "покупатель", "арендатор", "лицензиат", "лизингополучатель", "наниматель",
+             "ссудополучатель", "комитент", "доверитель")
 _ROLES = _CONTRACTOR + _CUSTOMER
 _ROLE_WORD = regex.compile(r"(?<![\w-])[А-ЯЁ](?:[а-яё]{5,}|[А-ЯЁ]{5,})(?![\w-])")
 _DEFINITION = regex.compile(

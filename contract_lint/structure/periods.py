@@ -35,6 +35,14 @@ _WORDS_PERIOD = regex.compile(
     r"(?P<adj>(?:\s+(?!дн)[а-я]+(?:ых|их|ый|ий|ого|его))?)"
     r"\s+(?P<unit>дн(?:ей|я|и)\b|день\b|дн\.)"
 )
+# «в пятидневный срок», «в десятидневный срок с даты…»: the number fused into the adjective.
+_COMPOUND_DAYS = {"одно": 1, "двух": 2, "трех": 3, "четырех": 4, "пяти": 5, "шести": 6, "семи": 7,
+                  "восьми": 8, "девяти": 9, "десяти": 10, "четырнадцати": 14, "пятнадцати": 15,
+                  "двадцати": 20, "тридцати": 30, "сорокапяти": 45, "шестидесяти": 60, "девяноста": 90}
+_COMPOUND_PERIOD = regex.compile(
+    r"(?<![\w-])(?P<stem>" + "|".join(sorted(_COMPOUND_DAYS, key=len, reverse=True)) + r")"
+    r"(?P<unit>дневн[а-я]*)(?=\s+срок)"
+)
 _AFTER_TYPED = regex.compile(r"\s*\(?\s*" + _TYPED_DAYS)
 # Not a deadline: «365 дней в году», «число дней», an age or a count of days in a formula.
 _NOT_A_PERIOD = regex.compile(r"\s*(?:в\s+(?:году|месяце)|в\s+календарном\s+году)")
@@ -78,6 +86,17 @@ def _word_periods(body: str, base: int) -> list[Hit]:
     return hits
 
 
+def _compound_periods(body: str, base: int) -> list[Hit]:
+    """Return «в пятидневный срок»-style periods (never typed: the adjective has no room for it)."""
+    hits: list[Hit] = []
+    for m in _COMPOUND_PERIOD.finditer(body):
+        if _AFTER_TYPED.match(body, m.end()) or regex.match(r"\s+срок[а-я]*\s+(?:в\s+)?" + _TYPED_DAYS, body[m.end():]):
+            continue
+        values = {"number": str(_COMPOUND_DAYS[m.group("stem")]), "unit": m.group("unit")}
+        hits.append(Hit(base + m.start(), base + m.end(), values))
+    return hits
+
+
 def check_period(doc: Document, options: Mapping[str, Any]) -> list[Hit]:
     """Return periods in days with no working/calendar/banking qualifier."""
     if defines_days(doc):
@@ -94,4 +113,5 @@ def check_period(doc: Document, options: Mapping[str, Any]) -> list[Hit]:
             values = {"number": m.group("number"), "unit": m.group("unit").lstrip("-")}
             hits.append(Hit(block.start + m.start(), block.start + m.end(), values))
         hits.extend(_word_periods(body, block.start))
+        hits.extend(_compound_periods(body, block.start))
     return sorted(hits, key=lambda h: h.start or 0)
