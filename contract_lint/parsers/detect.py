@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import os
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 from contract_lint.errors import DocumentError
@@ -77,7 +78,7 @@ def _zip_format(data: bytes, name: str) -> str:
         zf = zipfile.ZipFile(io.BytesIO(data))
         names = set(zf.namelist())
         manifest = _small_member(zf, "mimetype") or _small_member(zf, "[Content_Types].xml")
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError, zlib.error):
         # A damaged package: let the reader its name suggests explain what is wrong.
         return "odt" if _suffix(name) in (".odt", ".ott") else "docx"
     if manifest.startswith(b"application/vnd.oasis.opendocument.text"):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 from lxml import etree
@@ -106,7 +107,7 @@ class SafeZip:
         try:
             with self._zf.open(info) as fh:
                 return fh.read(info.file_size + 1)
-        except (zipfile.BadZipFile, EOFError, OSError, ValueError, RuntimeError) as exc:
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError, RuntimeError, zlib.error) as exc:
             raise DocumentError(self.path, f"part {name} is damaged ({exc})",
                                 self.kind.save_hint) from exc
 
