@@ -144,6 +144,8 @@ def pair_outputs(args: Sequence[str], default: str = "text") -> list[tuple[str, 
     it = iter(range(len(args)))
     for i in it:
         flag, _, inline = args[i].partition("=")
+        if flag[:2] in ("-f", "-o") and len(flag) > 2 and not flag.startswith("--"):
+            flag, inline = flag[:2], args[i][2:]  # -fjson, -oreport.json
         if flag == "--":
             break
         is_format, is_output = flag in _FORMAT_FLAGS, flag in _OUTPUT_FLAGS

@@ -75,12 +75,20 @@ def find_config(start: str | Path) -> Path | None:
     folder = here if here.is_dir() else here.parent
     for d in (folder, *folder.parents):
         for name in FILENAMES:
-            if (d / name).is_file():
+            if _is_file(d / name):
                 return d / name
-        if (d / "pyproject.toml").is_file() and _has_tool_section(d / "pyproject.toml"):
+        if _is_file(d / "pyproject.toml") and _has_tool_section(d / "pyproject.toml"):
             return d / "pyproject.toml"
     user = user_config_path()
-    return user if user.is_file() else None
+    return user if _is_file(user) else None
+
+
+def _is_file(path: Path) -> bool:
+    """Return True for a file we may look at; a folder we cannot enter has no config for us."""
+    try:
+        return path.is_file()
+    except OSError:  # PermissionError: e.g. another user's home folder
+        return False
 
 
 def user_config_path() -> Path:

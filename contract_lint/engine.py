@@ -90,6 +90,9 @@ def format_message(template: str, values: Mapping[str, Any]) -> str:
         return template
 
 
+_SECTIONS_SEEN_MAX = 10_000
+
+
 @dataclass
 class CompiledRule:
     """A rule with its matcher and conditions built."""
@@ -101,6 +104,8 @@ class CompiledRule:
     severity: Severity
     sections: list[regex.Pattern] = field(default_factory=list)
     exclude_sections: list[regex.Pattern] = field(default_factory=list)
+    #: section heading -> in the rule's sections; blocks of one section share the answer
+    _section_seen: dict[str | None, bool] = field(default_factory=dict, repr=False, compare=False)
 
     def in_scope(self, block: Block) -> bool:
         """Return True when the rule looks at `block`."""
@@ -108,10 +113,20 @@ class CompiledRule:
         kind = str(block.kind)
         if not block.lint or (scope.kinds and kind not in scope.kinds) or kind in scope.exclude_kinds:
             return False
-        section = fold(block.location.section or "")
+        heading = block.location.section
+        found = self._section_seen.get(heading)
+        if found is None:
+            if len(self._section_seen) > _SECTIONS_SEEN_MAX:
+                self._section_seen.clear()
+            found = self._section_seen[heading] = self._in_sections(heading)
+        return found
+
+    def _in_sections(self, heading: str | None) -> bool:
+        """Return True when blocks under `heading` are in the rule's sections and not excluded."""
+        section = fold(heading or "")
         if self.sections and not any(p.search(section) for p in self.sections):
             return False
-        return not (block.location.section and any(p.search(section) for p in self.exclude_sections))
+        return not (heading and any(p.search(section) for p in self.exclude_sections))
 
 
 def compile_rule(rule: Rule, options: EngineOptions) -> CompiledRule:

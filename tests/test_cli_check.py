@@ -70,12 +70,12 @@ def test_text_report(files: dict[str, Path]) -> None:
     result = run("check", str(files["contract"]), *ISOLATED)
     assert result.exit_code == 1
     out = result.stdout
-    assert out.splitlines()[0] == str(files["contract"])
-    assert "п. 1.2  (строка 5)  PAY-AS-PERFORMED  TST002 pay-as-performed  ошибка" in out
-    assert "раздел «ПОРЯДОК ПРИЕМКИ»  (строка 6)  ACC-NO-PROCEDURE  TST004 acceptance-missing  предупреждение" in out
-    assert "«1.2. Оплата производится по мере выполнения работ.»" in out
-    assert "Предложение: «в течение 5 рабочих дней после подписания Акта по каждому этапу»" in out
-    assert "Файлов: 1; замечаний: 4 (ошибок: 2, предупреждений: 2, инфо: 0)" in out
+    assert out.splitlines()[0] == f'{files["contract"]} · TXT · ошибки: 2, предупреждения: 2, инфо: 0'
+    assert "  п. 1.2 · строка 5  ошибка  TST002 · PAY-AS-PERFORMED" in out
+    assert "  раздел „ПОРЯДОК ПРИЕМКИ“ · строка 6  предупреждение  TST004 · ACC-NO-PROCEDURE" in out
+    assert "«1.2. Оплата производится **по мере выполнения** работ.»" in out
+    assert "Предложение: «в течение 5 рабочих дней после подписания Акта по каждому\n    этапу»" in out
+    assert "Замечаний: 4 (ошибки: 2, предупреждения: 2, инфо: 0)" in out
 
 
 def test_exit_codes_follow_fail_on(files: dict[str, Path]) -> None:

@@ -100,3 +100,15 @@ def test_damaged_deflate_stream_is_a_document_error():
             assert "damaged.docx" in str(exc)
             outcomes.add("error")
     assert "error" in outcomes
+
+
+def test_unsupported_compression_method_is_a_document_error():
+    """A member compressed with a method zipfile cannot read (here 99) is refused cleanly."""
+    info = zipfile.ZipFile(io.BytesIO(DOCX)).getinfo("word/document.xml")
+    damaged = bytearray(DOCX)
+    damaged[info.header_offset + 8:info.header_offset + 10] = (99).to_bytes(2, "little")
+    central = damaged.rfind(b"PK\x01\x02" + DOCX[info.header_offset + 4:info.header_offset + 8], 0)
+    central = bytes(damaged).find(b"word/document.xml", bytes(damaged).find(b"PK\x01\x02")) - 46
+    damaged[central + 10:central + 12] = (99).to_bytes(2, "little")
+    with pytest.raises(DocumentError, match="unsupported.docx"):
+        parse_bytes(bytes(damaged), "unsupported.docx")

@@ -22,6 +22,7 @@ def _isolated(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr("contract_lint.config.user_config_path", lambda: tmp_path / "no-user-config.yaml")
     monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # never the user's result cache
     (tmp_path / "contracts").mkdir()
     (tmp_path / "contracts" / "dogovor.txt").write_text(CONTRACT, encoding="utf-8")
 
@@ -46,7 +47,7 @@ def test_precommit_entry_runs_on_staged_files():
     # pre-commit appends the staged file names to the entry
     result = run(*_cli_args(hook["entry"]), "contracts/dogovor.txt", "--select", "TERM001,LIAB001")
     assert result.exit_code == 1
-    assert "п. 2.1" in result.output and "LIAB001" in result.output
+    assert "п. 2.1" in result.stdout and "LIAB001" in result.stdout
     clean = run(*_cli_args(hook["entry"]), "contracts/dogovor.txt", "--select", "TERM001")
     assert clean.exit_code == 0
 
@@ -71,7 +72,7 @@ def test_github_actions_workflow_writes_the_sarif_it_uploads(tmp_path):
     jsonschema.Draft7Validator(SARIF).validate(data)
     assert {r["ruleId"] for r in data["runs"][0]["results"]} >= {"TERM001", "LIAB001"}
     # the second format (github) goes to the log as workflow commands
-    assert any(line.startswith("::error file=contracts/dogovor.txt,line=7,") for line in result.output.splitlines())
+    assert any(line.startswith("::error file=contracts/dogovor.txt,line=7,") for line in result.stdout.splitlines())
 
 
 def test_gitlab_job_writes_the_junit_report_it_declares(tmp_path):
@@ -85,4 +86,4 @@ def test_gitlab_job_writes_the_junit_report_it_declares(tmp_path):
     (case,) = root.iter("testcase")
     assert case.get("name") == "contracts/dogovor.txt"
     assert "LIAB001" in [f.get("type") for f in case.findall("failure")]
-    assert any(":7:41: LIAB001 [ошибка]" in line for line in result.output.splitlines())
+    assert any(":7:41: LIAB001 [ошибка]" in line for line in result.stdout.splitlines())

@@ -91,3 +91,10 @@ def test_number_fused_into_the_adjective() -> None:
     assert values == {"number": "10", "unit": "дневный"}
     assert run("period", ["ПОКУПАТЕЛЬ ОПЛАЧИВАЕТ ТОВАР В ПЯТИДНЕВНЫЙ СРОК."])[0][1]["number"] == "5"
     assert run("period", ["Установлена пятидневная рабочая неделя."]) == []
+
+
+def test_number_with_a_case_ending() -> None:
+    [(found, values)] = run("period", ["Заказчик подписывает Акт в течение 5-ти дней."])
+    assert found == "в течение 5-ти дней"
+    assert values["number"] == "5"
+    assert run("period", ["Заказчик подписывает Акт в течение 5-ти рабочих дней."]) == []

@@ -83,3 +83,11 @@ def test_key_rate_fractions_in_digits_and_words() -> None:
     [(_, values)] = run("penalty_rate", ["Пени — 1/300 ставки за каждый день просрочки."], {"key_rate": 15})
     assert values["annual_rate"] == "18,25"
     assert run("penalty_rate", ["Пени — 1/300 ставки за каждый день просрочки."], {"min_annual_rate": 100}) == []
+
+
+def test_period_without_each() -> None:
+    [(match, values)] = run("penalty_rate", ["Пени — 0,2 % от суммы долга за день просрочки."])
+    assert match == "0,2 % от суммы долга за день"
+    assert values["annual_rate"] == "73"
+    [(_, values)] = run("penalty_rate", ["Неустойка 0,5% за каждый последующий день просрочки."])
+    assert values["annual_rate"] == "182,5"

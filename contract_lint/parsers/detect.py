@@ -78,7 +78,8 @@ def _zip_format(data: bytes, name: str) -> str:
         zf = zipfile.ZipFile(io.BytesIO(data))
         names = set(zf.namelist())
         manifest = _small_member(zf, "mimetype") or _small_member(zf, "[Content_Types].xml")
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError, zlib.error):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError, zlib.error,
+            NotImplementedError):
         # A damaged package: let the reader its name suggests explain what is wrong.
         return "odt" if _suffix(name) in (".odt", ".ott") else "docx"
     if manifest.startswith(b"application/vnd.oasis.opendocument.text"):

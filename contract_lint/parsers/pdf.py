@@ -4,7 +4,8 @@ Pages are read one at a time (pypdfium2 by default, pdfplumber on request, tesse
 for pages without a text layer when OCR is asked for) into visual lines; running
 headers, footers and page numbers are taken out (the header and footer are kept once,
 not linted), footnotes set apart, text set at an angle (margin stamps) skipped, table
-cells found by their ruling lines, and the remaining lines joined into paragraphs and
+cells found by their ruling lines (and the parties' requisites set side by side without
+borders, see pdf_sides), and the remaining lines joined into paragraphs and
 fed through the ClauseTracker. Table cells and footnotes take the clause they follow.
 
 Page and line numbers are 1-based and count every visible text line from the top of
@@ -26,6 +27,7 @@ from contract_lint.parsers.clauses import ClauseTracker
 from contract_lint.parsers.pdf_furniture import Furniture, split_furniture
 from contract_lint.parsers.pdf_layout import Fragment, PageLayout, build_page
 from contract_lint.parsers.pdf_paragraphs import Paragraph, join_lines, paragraphs
+from contract_lint.parsers.pdf_sides import mark_side_by_side
 from contract_lint.parsers.pdf_tables import TableCounter, tidy_tables
 
 ENGINES = ("pdfium", "pdfplumber")
@@ -51,6 +53,8 @@ def parse_pdf(
     if pages and len(missing) == len(pages):
         raise DocumentError(path, "no text layer — scanned?", "run with --ocr or OCR it first")
     texts, furniture = split_furniture(pages)
+    for text in texts:
+        mark_side_by_side(text.layout)
     doc = _assemble(path, tidy_tables(paragraphs(texts)), furniture)
     doc.meta.update({"pages": len(pages), "engine": engine, "pages_without_text": missing,
                      "ocr_pages": [p.page for p in pages if p.ocr]})

@@ -57,6 +57,7 @@ class Fragment:
     line: int = 0
     cell: bool = False
     col: int = 0
+    side: bool = False  # a cell of a borderless two-column block (requisites side by side)
 
 
 @dataclass(slots=True)

@@ -66,7 +66,7 @@ class SafeZip:
         try:
             self._zf = zipfile.ZipFile(io.BytesIO(data))
             infos = self._zf.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, NotImplementedError) as exc:
             raise DocumentError(path, f"not a valid {kind.name} file (broken zip: {exc})",
                                 kind.save_hint) from exc
         self._names = {info.filename: info for info in infos}
@@ -107,7 +107,8 @@ class SafeZip:
         try:
             with self._zf.open(info) as fh:
                 return fh.read(info.file_size + 1)
-        except (zipfile.BadZipFile, EOFError, OSError, ValueError, RuntimeError, zlib.error) as exc:
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError, RuntimeError, zlib.error,
+                NotImplementedError) as exc:
             raise DocumentError(self.path, f"part {name} is damaged ({exc})",
                                 self.kind.save_hint) from exc
 

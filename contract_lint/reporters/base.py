@@ -109,14 +109,15 @@ def where(f: Finding, lang: str = "ru") -> str:
     parts: list[str] = []
     if loc.kind in _FURNITURE:
         parts.append(word(str(loc.kind), lang))
-    if loc.clause:
-        parts.append(word("clause", lang).format(loc.clause))
-    elif loc.section:
+    if loc.section and (f.document_level or not loc.clause):
+        # a missing term is reported at the section where it belongs, not at its heading's number
         parts.append(word("section", lang).format(loc.section))
+    elif loc.clause:
+        parts.append(word("clause", lang).format(loc.clause))
     if loc.table:
         parts.append(word("table", lang).format(loc.table, loc.row or "?", loc.col or "?"))
     page_line = [word("page", lang).format(loc.page)] if loc.page else []
-    if loc.line and not f.document_level:
+    if loc.line:
         page_line.append(word("line", lang).format(loc.line))
     if page_line:
         parts.append(", ".join(page_line))

@@ -37,7 +37,8 @@ def _counts(findings: Sequence[Finding], lang: str) -> str:
 
 
 def _header(result: FileResult, lang: str) -> Text:
-    head = Text(result.path, style="bold underline")
+    head = Text()
+    head.append(result.path, style="bold underline")
     if result.format:
         head.append(f" · {result.format.upper()}", style="dim")
     if result.findings:
@@ -49,7 +50,8 @@ def _header(result: FileResult, lang: str) -> Text:
 
 def _excerpt(f: Finding, color: bool) -> Text:
     ex = make_excerpt(f.excerpt, f.match)
-    text = Text("«", style="dim")
+    text = Text()
+    text.append("«", style="dim")
     text.append(ex.before)
     if ex.match:
         text.append(ex.match if color else f"**{ex.match}**", style="bold reverse")
@@ -113,7 +115,7 @@ def render(
     for result in results:
         if quiet and not result.findings and not result.error:
             continue
-        console.print(_header(result, lang))
+        console.print(_header(result, lang), soft_wrap=True)  # a long path stays on one line
         if result.error:
             console.print(_indent(Text(word("read_error", lang).format(result.error), style="bold red"), 2))
         for f in ordered(result.findings):

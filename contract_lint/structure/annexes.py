@@ -27,6 +27,7 @@ _OTHER_DOC = regex.compile(
     r"\s*к\s+(?!(?:настоящ[а-я]+\s+)?(?:договор|оферт|соглашени|контракт)[а-я]*+\s*+(?:[,.;:)»(]|$|"
     r"(?!поставки|подряда|аренды|займа|№|от\b)[а-я]))"
 )
+_ANNEX_SECTION = regex.compile(r"^(?:\d+\.?\s*)?приложени[яй]\b")
 SCHEMA: dict = {"type": "object", "additionalProperties": False, "properties": {}}
 
 
@@ -44,7 +45,7 @@ def known_annexes(doc: Document) -> set[str]:
             known.add(caption.group("num").lstrip("0"))
         known.update(m.group("num").lstrip("0") for m in _ENTRY.finditer(body))
         section = fold(block.location.section or "")
-        if _LISTING.search(body) or regex.search(r"^(?:\d+\.?\s*)?приложени[яй]\b", section):
+        if _LISTING.search(body) or _ANNEX_SECTION.search(section):
             for m in _REF.finditer(body):
                 known.update(_numbers(m.group("list")))
     return known

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Iterator
 
 import regex
@@ -67,10 +68,16 @@ def in_annex(doc: Document, offset: int) -> bool:
     return bool(_ANNEX_SECTION.match(section_of(doc, offset)))
 
 
+@lru_cache(maxsize=256)
+def _compiled(patterns: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
+    # regex.search(str) pays a compile-cache lookup per call; this runs per block.
+    return tuple(regex.compile(p) for p in patterns)
+
+
 def in_sections(doc: Document, offset: int, patterns: list[str] | tuple[str, ...]) -> bool:
     """Return True when the section heading at `offset` matches any regex in `patterns`."""
     heading = section_of(doc, offset)
-    return bool(heading) and any(regex.search(p, heading) for p in patterns)
+    return bool(heading) and any(p.search(heading) for p in _compiled(tuple(patterns)))
 
 
 def lint_blocks(doc: Document) -> Iterator[Block]:

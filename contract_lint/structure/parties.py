@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Any, Iterator, Mapping
 
 import regex
@@ -37,11 +38,14 @@ _COMPANY = regex.compile(
     r"[Оо]бщество\s+с\s+ограниченной\s+ответственностью)\s*"
     r"«(?P<name>[^«»\n]{1,60}(?:«[^«»\n]{1,40}»[^«»\n]{0,20})?)»"
 )
+_NOT_CORE = regex.compile(r"[^а-яa-z0-9]")
 _PREAMBLE_BLOCKS = 6
 SCHEMA: dict = {"type": "object", "additionalProperties": False, "properties": {}}
 
 
+@lru_cache(maxsize=20_000)
 def _role(word: str) -> str | None:
+    # Called for every capitalised word of the document: the answer depends on the word only.
     lemmas = nlp.lemmas_of(word)
     return next((r for r in _ROLES if r in lemmas), None)
 
@@ -94,7 +98,7 @@ def _companies(doc: Document) -> Iterator[tuple[str, str, int, int, int]]:
 def _similar(a: str, b: str) -> bool:
     if a == b:
         return False
-    core_a, core_b = regex.sub(r"[^а-яa-z0-9]", "", a), regex.sub(r"[^а-яa-z0-9]", "", b)
+    core_a, core_b = _NOT_CORE.sub("", a), _NOT_CORE.sub("", b)
     if core_a == core_b:
         return True
     if core_a.startswith(core_b) or core_b.startswith(core_a):

@@ -25,8 +25,10 @@ _RATE = (
 _PERIOD = (
     r"(?:за\s+каждые\s+(?:полные\s+)?сутки|"
     r"за\s+каждую\s+(?:полную\s+)?(?P<week1>неделю)|"
-    r"за\s+каждый\s+(?:(?:полный|полные)\s+)?(?:(?P<kind>календарный|рабочий|банковский)\s+)?"
+    r"за\s+каждый\s+(?:(?:полный|полные|последующий|следующий)\s+)?(?:(?P<kind>календарный|рабочий|банковский)\s+)?"
     r"(?P<unit>день|месяц|час)|"
+    # «0,1 % за день просрочки»: no «каждый», but the delay names the period
+    r"за\s+(?P<unit3>день|месяц)(?=\s+(?:просрочк|задержк|неисполнени|нарушени|неоплат))|"
     r"в\s+(?P<unit2>день|сутки|неделю|месяц)\b"
     # «в день подписания» is a date, not a rate period
     r"(?=\s*(?:[,.;)]|$|от\b|за\b|до\b|с\b|при\b|на\b|в\s+случае|просрочк|задержк))"
@@ -72,7 +74,7 @@ SCHEMA: dict = {
 def _period(m: regex.Match[str]) -> tuple[str, int]:
     """Return the period as the message shows it and how many fit in a year."""
     text = m.group("period")
-    unit = m.group("unit") or m.group("unit2") or ""
+    unit = m.group("unit") or m.group("unit2") or m.group("unit3") or ""
     if m.group("week1") or unit == "неделю" or text.startswith("еженедел"):
         return "неделю", 52
     if unit == "месяц" or text.startswith("ежемесяч"):
@@ -108,8 +110,20 @@ def _hit(m: regex.Match[str], base: int, key_rate: Decimal) -> Hit | None:
     return Hit(base + m.start(), base + m.end(), values)
 
 
+#: The last document's rates: two rules (any threshold) run the same scan on each document.
+_LAST: list[tuple[Document, Decimal, list[tuple[Hit, Decimal]]]] = []
+
+
 def find_rates(doc: Document, key_rate: Decimal = DEFAULT_KEY_RATE) -> list[tuple[Hit, Decimal]]:
-    """Return every per-period penalty rate with its yearly equivalent."""
+    """Return every per-period penalty rate with its yearly equivalent (the last document's is kept)."""
+    if _LAST and _LAST[0][0] is doc and _LAST[0][1] == key_rate:
+        return list(_LAST[0][2])
+    found = _scan_rates(doc, key_rate)
+    _LAST[:] = [(doc, key_rate, found)]
+    return list(found)
+
+
+def _scan_rates(doc: Document, key_rate: Decimal) -> list[tuple[Hit, Decimal]]:
     found: list[tuple[Hit, Decimal]] = []
     text = folded(doc)
     for block in lint_blocks(doc):

@@ -52,6 +52,11 @@ _NAME_AFTER = regex.compile(
     r"(?:\s+[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ][а-яё]+(?:вич|вна|вны|вне|вну|вной|вича|вичу|вичем|виче|ична|ичны|ичне|ичну|ичной|ьич)\b"
 )
 _NOT_TERM_TAGS = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr")
+# Compiled once: regex.search(str, ...) pays a compile-cache lookup on every call.
+_PHRASE_WORD = regex.compile(r"[А-ЯЁа-яёA-Za-z]{3,}")
+_CLAUSE_NUMBER = regex.compile(r"(?:\d+(?:\.\d+)*\.?|[а-яa-z]\)|[IVX]+\.|Статья\s+\d+\.?)")
+_PREV_WORD = regex.compile(r"([А-ЯЁA-Z][а-яёa-z]*\.?)\s*$")
+_INITIAL_AFTER = regex.compile(r"\s*[А-ЯЁ]\.")
 SCHEMA: dict = {
     "type": "object",
     "additionalProperties": False,
@@ -65,7 +70,7 @@ def _lemma(word: str) -> str:
 
 def _lemmas_of_phrase(phrase: str) -> set[str]:
     found: set[str] = set()
-    for word in regex.findall(r"[А-ЯЁа-яёA-Za-z]{3,}", phrase):
+    for word in _PHRASE_WORD.findall(phrase):
         found |= nlp.lemmas_of(word)
     return found
 
@@ -92,7 +97,7 @@ def defined_lemmas(doc: Document) -> set[str]:
 
 def _sentence_initial(text: str, start: int) -> bool:
     before = text[:start].rstrip(" \t\u00a0")
-    if not before or regex.fullmatch(r"(?:\d+(?:\.\d+)*\.?|[а-яa-z]\)|[IVX]+\.|Статья\s+\d+\.?)", before):
+    if not before or _CLAUSE_NUMBER.fullmatch(before):
         return True  # the first word after the clause number
     return before[-1] in ".!?:;…\n—–-•(*|"
 
@@ -105,13 +110,13 @@ def _is_candidate(word: str, text: str, start: int) -> bool:
     if _sentence_initial(text, start) or _inside_quotes(text, start):
         return False
     before, after = text[:start], text[start + len(word):]
-    prev = regex.search(r"([А-ЯЁA-Z][а-яёa-z]*\.?)\s*$", before)
+    prev = _PREV_WORD.search(before)
     if prev and not _sentence_initial(text, prev.start(1)) \
             and not nlp.lemmas_of(prev.group(1).rstrip(".")) & _CONVENTIONAL:
         return False  # «Российской Федерации», «Иван Петров»: a proper name runs on
     if _INITIALS_BEFORE.search(before) or _ADDRESS_BEFORE.search(before):
         return False  # «И.Г. Тетерева», «ул. Литейной»
-    return not (regex.match(r"\s*[А-ЯЁ]\.", after) or _NAME_AFTER.match(after))
+    return not (_INITIAL_AFTER.match(after) or _NAME_AFTER.match(after))
 
 
 @lru_cache(maxsize=20_000)
