@@ -3,7 +3,8 @@
 make_paragraphs.py sets the lines as a LibreOffice export does (justified, first-line
 and hanging indents) and prints page:line for each; the cases are the boundary bugs
 found comparing the corpus PDFs with their DOCX (sub-items «б)»–«г)» merged, run-on
-lines starting with «—» or «(» split off, «:» at a full line, «ст.» / «ГК РФ», …).
+lines starting with «—» or «(» split off, «:» at a full line, «ст.» / «ГК РФ», …),
+and the parties' requisites side by side without borders (pdf_sides).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import pytest
 
 from contract_lint.model import BlockKind, Document
 from contract_lint.parsers.pdf import parse_pdf
+from contract_lint.parsers.pdf_layout import Fragment, PageLayout
+from contract_lint.parsers.pdf_sides import mark_side_by_side
 
 PARAGRAPHS = str(Path(__file__).parent / "fixtures" / "pdf" / "paragraphs.pdf")
 
@@ -111,3 +114,25 @@ def test_requisites_side_by_side_read_as_two_cells(doc: Document) -> None:
     ]
     loc = doc.locate(doc.text.index("ИНН 0000000032"))
     assert (loc.clause, loc.page, loc.line, loc.col) == ("8", 3, 4, 2)
+
+
+def side_page(left: list[str], right: list[str]) -> PageLayout:
+    """A page of two columns (x 70 and 300), one line of each per baseline."""
+    frags = [Fragment(text, x0, x0 + 5.5 * len(text), 700.0 - 14 * i, 10.0, i + 1)
+             for x0, column in ((70.0, left), (300.0, right)) for i, text in enumerate(column)]
+    frags.append(Fragment("Подписи Сторон заверены печатями организаций.", 70.0, 525.0,
+                          700.0 - 14 * len(left), 10.0, len(left) + 1))
+    return PageLayout(1, frags)
+
+
+def test_side_by_side_needs_roles_with_a_colon_on_both_sides() -> None:
+    page = side_page(["Покупатель:", "ООО «Ромашка-Тест»"], ["Продавец:", "ООО «Лютик»"])
+    mark_side_by_side(page)
+    assert [(f.text, f.cell, f.col) for f in page.fragments] == [
+        ("Покупатель:", True, 1), ("ООО «Ромашка-Тест»", True, 1),
+        ("Продавец:", True, 2), ("ООО «Лютик»", True, 2),
+        ("Подписи Сторон заверены печатями организаций.", False, 0)]
+    prose = side_page(["Заказчик обязан принять", "работы в срок."],
+                      ["Исполнитель вправе", "привлекать третьих лиц."])
+    mark_side_by_side(prose)
+    assert not any(f.cell for f in prose.fragments)
