@@ -38,15 +38,33 @@ class Located:
         return self.lines.get(path, 1)
 
 
+#: libyaml's parser when PyYAML has it (about ten times faster at start-up), then the Python
+#: one: a file libyaml rejects is read again by the Python parser so errors read as before.
+_LOADERS = tuple(dict.fromkeys([getattr(yaml, "CSafeLoader", yaml.SafeLoader), yaml.SafeLoader]))
+
+
+def _compose(loader_class: Any, text: str) -> tuple[yaml.Node | None, Any]:
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        return node, loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+
+
+def _parse_yaml(text: str) -> tuple[yaml.Node | None, Any]:
+    for loader_class in _LOADERS[:-1]:
+        try:
+            return _compose(loader_class, text)
+        except yaml.YAMLError:
+            pass  # worded by the Python parser below
+    return _compose(_LOADERS[-1], text)
+
+
 def load_located(text: str, shown: str) -> Located:
     """Parse YAML safely, recording node lines; RulePackError on syntax errors."""
     try:
-        loader = yaml.SafeLoader(text)
-        try:
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
+        node, data = _parse_yaml(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
