@@ -7,13 +7,15 @@ repeated options, so the command class records the raw arguments for the pairing
 
 from __future__ import annotations
 
+import io
+import os
 import sys
 from pathlib import Path
 from typing import Optional
 
 import typer
-from typer.core import TyperCommand
 
+from contract_lint.cli_help import HelpCommand
 from contract_lint.checking import CheckRun, check_pairs, needs_documents, pair_outputs, run_check, write_reports
 from contract_lint.config import FAIL_ON, LANGS, SIDES, Config, describe, load_config
 from contract_lint.diff import diff_results
@@ -24,7 +26,18 @@ from contract_lint.reporters import FORMATS
 FORMAT_HELP = "Формат отчёта: " + " | ".join(FORMATS) + ". Можно повторять, каждый со своим --output."
 
 
-class RawArgsCommand(TyperCommand):
+CHECK_EXAMPLES = """Примеры:
+
+  contract-lint check dogovor.docx
+
+  contract-lint check /srv/contracts --summary reestr.csv --format html --output otchet.html
+
+  contract-lint check . --format sarif --output contract-lint.sarif --fail-on warning
+"""
+DIFF_EXAMPLES = """Пример: contract-lint diff dogovor-v1.docx dogovor-v2.docx --fail-on warning"""
+
+
+class RawArgsCommand(HelpCommand):
     """A command that keeps its raw arguments in ctx.meta (to pair --format with --output)."""
 
     def parse_args(self, ctx, args):  # type: ignore[no-untyped-def]
@@ -35,6 +48,18 @@ class RawArgsCommand(TyperCommand):
 def _fail(message: str) -> typer.Exit:
     typer.echo(f"contract-lint: {message}", err=True)
     return typer.Exit(2)
+
+
+def os_fail(exc: OSError) -> typer.Exit:
+    """Return the exit for an OSError: a closed pipe (`| head`) ends quietly, others get one line."""
+    if isinstance(exc, BrokenPipeError):
+        try:  # the reader is gone: send the rest of stdout nowhere, so the final flush cannot fail again
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError, io.UnsupportedOperation):
+            pass
+        return typer.Exit(1)
+    where = f"{exc.filename}: " if exc.filename else ""
+    return _fail(f"{where}{exc.strerror or exc}")
 
 
 def _split(values: list[str] | None) -> tuple[str, ...] | None:
@@ -76,15 +101,15 @@ def diff(
     old: Path = typer.Argument(..., help="Прежняя редакция договора."),
     new: Path = typer.Argument(..., help="Новая редакция договора."),
     fmt: Optional[list[str]] = typer.Option(None, "--format", "-f", help=FORMAT_HELP),
-    output: Optional[list[str]] = typer.Option(None, "--output", "-o", help="Файл для отчёта предыдущего --format."),
-    config_file: Optional[Path] = typer.Option(None, "--config", help="Файл настроек."),
+    output: Optional[list[str]] = typer.Option(None, "--output", "-o", help="Файл для отчёта предыдущего --format (иначе — экран)."),
+    config_file: Optional[Path] = typer.Option(None, "--config", help="Файл настроек (иначе .contract-lint.yaml / pyproject.toml выше по дереву)."),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="error | warning | info | never"),
-    select: Optional[list[str]] = typer.Option(None, "--select", help="Только эти правила."),
-    ignore: Optional[list[str]] = typer.Option(None, "--ignore", help="Исключить правила."),
+    select: Optional[list[str]] = typer.Option(None, "--select", help="Только эти правила: код, имя, категория, префикс, пакет."),
+    ignore: Optional[list[str]] = typer.Option(None, "--ignore", help="Исключить правила (как --select)."),
     pack: Optional[list[Path]] = typer.Option(None, "--pack", help="Дополнительный пакет правил (папка)."),
     side: Optional[str] = typer.Option(None, "--side", help="customer | contractor"),
     lang: Optional[str] = typer.Option(None, "--lang", help="Язык отчёта: ru | en."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Кратко."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Кратко: без фрагментов и предложений."),
     no_builtin: bool = typer.Option(False, "--no-builtin", help="Не загружать встроенные пакеты правил."),
 ) -> None:
     """Показать замечания, которых не было в прежней редакции (OLD), но есть в новой (NEW)."""
@@ -101,6 +126,8 @@ def diff(
         write_reports(pairs, run, lang=config.lang, quiet=quiet)
     except ContractLintError as exc:
         raise _fail(str(exc)) from exc
+    except OSError as exc:
+        raise os_fail(exc) from exc
     raise typer.Exit(exit_code(run.results, config.fail_on))
 
 
@@ -118,5 +145,5 @@ def config(
 
 def register(app: typer.Typer) -> None:
     """Add `diff` and `config` to the CLI app (`check` lives in rules_cli and uses this module's helpers)."""
-    app.command("diff", cls=RawArgsCommand)(diff)
+    app.command("diff", cls=RawArgsCommand, epilog=DIFF_EXAMPLES)(diff)
     app.command("config")(config)

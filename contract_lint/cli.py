@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import typer
+from typer.core import TyperCommand
 
 from contract_lint import __version__
+from contract_lint.cli_help import HelpCommand, HelpGroup, russian_panels
 
 app = typer.Typer(
     name="contract-lint",
@@ -12,6 +14,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode="rich",
+    cls=HelpGroup,
 )
 
 
@@ -23,7 +26,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Показать версию и выйти."),
 ) -> None:
     """Линтер договоров (DOCX, PDF, ODT, TXT): сроки, объём, оплата, ответственность."""
 
@@ -49,6 +52,12 @@ annotate_cli.register(app)
 from contract_lint import check_cli  # noqa: E402
 
 check_cli.register(app)
+
+
+russian_panels()
+for _info in app.registered_commands:  # one help style on every screen (cli_help.py)
+    if _info.cls in (None, TyperCommand):
+        _info.cls = HelpCommand
 
 
 def main() -> None:

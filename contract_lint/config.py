@@ -164,7 +164,8 @@ def _load_chain(path: Path, seen: tuple[Path, ...]) -> Config:
 def _check_keys(data: Mapping[str, Any], where: Any) -> None:
     for key in data:
         if key not in KEYS:
-            raise ConfigError(f'{where(key)}: unknown key "{key}"{did_you_mean(str(key), KEYS)}')
+            hint = did_you_mean(str(key), KEYS) or f" (known keys: {', '.join(KEYS)})"
+            raise ConfigError(f'{where(key)}: unknown key "{key}"{hint}')
 
 
 def _as_list(value: Any, key: str, where: Any) -> list[str]:
@@ -268,7 +269,7 @@ def apply_per_file_ignores(results: Sequence[FileResult], config: Config) -> lis
 
 
 def check_rule_keys(config: Config, rules: Sequence[Any]) -> None:
-    """ConfigError (file:line, did you mean) for severity/options keys that name no rule."""
+    """ConfigError (file:line, did you mean) for severity/options keys and select/ignore that name no rule."""
     ids = {r.id for r in rules} | {r.name for r in rules}
     known = ids | {r.category for r in rules} | {r.category.split("-")[0] for r in rules} | {r.pack for r in rules}
     for key, allowed in (("severity", known), ("options", ids)):
@@ -276,6 +277,20 @@ def check_rule_keys(config: Config, rules: Sequence[Any]) -> None:
             if name not in allowed and name.upper() not in allowed and name.lower() not in allowed:
                 where = config.lines.get(f"{key}.{name}", config.source(key))
                 raise ConfigError(f'{where}: {key}: "{name}" names no loaded rule{did_you_mean(name, allowed)}')
+    for key in ("select", "ignore"):
+        for name in getattr(config, key):
+            if name.strip() and not any(_selects(r, name) for r in rules):
+                src = config.source(key)
+                where = src if src.startswith("--") else f"{src}: {key}"
+                raise ConfigError(f'{where}: "{name}" names no loaded rule, category or pack'
+                                  f'{did_you_mean(name.strip(), sorted(known))} (see `contract-lint rules`)')
+
+
+def _selects(rule: Any, token: str) -> bool:
+    """Return True when a select/ignore token names `rule` (same forms as engine.select_rules)."""
+    t = token.strip()
+    return (t.upper() in (rule.id.upper(), rule.category) or t.lower() in (rule.name, rule.pack.lower())
+            or rule.category.startswith(t.upper() + "-"))
 
 
 def apply_rule_options(rules: Sequence[Any], config: Config) -> list[Any]:

@@ -17,13 +17,14 @@ from rich.table import Table
 
 from contract_lint.api import load_rules
 from contract_lint.baseline import write_baseline
-from contract_lint.check_cli import FORMAT_HELP, RawArgsCommand, cli_config, output_pairs
+from contract_lint.check_cli import CHECK_EXAMPLES, FORMAT_HELP, RawArgsCommand, cli_config, os_fail, output_pairs
 from contract_lint.checking import (
     CheckRun, collect_documents, explicit_paths, finish, load_engine_rules, needs_documents, write_reports,
 )
-from contract_lint.config import engine_options
+from contract_lint.config import did_you_mean, engine_options
 from contract_lint.engine import EngineOptions, exit_code
-from contract_lint.errors import ContractLintError
+from contract_lint.dump import PDF_ENGINES
+from contract_lint.errors import ConfigError, ContractLintError
 from contract_lint.folder_cli import FolderOptions, lint_for_cli, write_summary
 from contract_lint.packs import Rule, all_rules, load_packs
 from contract_lint.rule_examples import ExampleFailure, run_examples
@@ -59,7 +60,7 @@ def check(
     select: Optional[list[str]] = typer.Option(None, "--select", help="Только эти правила: код, имя, категория, префикс, пакет."),
     ignore: Optional[list[str]] = typer.Option(None, "--ignore", help="Исключить правила (как --select)."),
     pack: Optional[list[Path]] = typer.Option(None, "--pack", help="Дополнительный пакет правил (папка)."),
-    pdf_engine: Optional[str] = typer.Option(None, "--pdf-engine", help="Движок PDF."),
+    pdf_engine: Optional[str] = typer.Option(None, "--pdf-engine", help="Движок PDF: pdfium | pdfplumber."),
     password: Optional[str] = typer.Option(None, "--password", help="Пароль PDF."),
     ocr: bool = typer.Option(False, "--ocr", help="Распознавать сканы (OCR, tesseract)."),
     side: Optional[str] = typer.Option(None, "--side", help="customer | contractor"),
@@ -79,6 +80,8 @@ def check(
     """Проверить договоры и показать замечания (код выхода: 0 — чисто, 1 — есть замечания, 2 — ошибка)."""
     try:
         pairs = output_pairs(ctx, fmt, output)
+        if pdf_engine is not None and pdf_engine not in PDF_ENGINES:
+            raise ConfigError(f'--pdf-engine: "{pdf_engine}" is not one of {", ".join(PDF_ENGINES)}')
         config = cli_config(paths, config_file, select=_split(select) or None, ignore=_split(ignore) or None,
                             side=side, fail_on=fail_on, lang=lang, packs=pack, exclude=exclude)
         rules_loaded = load_engine_rules(config, builtin_packs=not no_builtin)
@@ -101,7 +104,7 @@ def check(
     except ContractLintError as exc:
         raise _fail(str(exc)) from exc
     except OSError as exc:
-        raise _fail(f"{exc.filename or ''}: {exc.strerror}") from exc
+        raise os_fail(exc) from exc
     if annotate is not None:
         from contract_lint.annotate_cli import annotate_results
 
@@ -120,11 +123,22 @@ def rules(
         data = [_rule_summary(r) for r in loaded]
         typer.echo(json.dumps({"version": 1, "rules": data}, ensure_ascii=False, indent=2))
         return
-    table = Table("код", "имя", "категория", "важность", "вид", "название", box=None)
-    for r in sorted(loaded, key=lambda r: r.id):
-        table.add_row(r.id, r.name, r.category, r.severity.label_ru, r.kind, r.title)
     width = None if sys.stdout.isatty() else 200  # pipes and files get whole lines
-    Console(file=sys.stdout, width=width, highlight=False).print(table)
+    print_rules(loaded, Console(file=sys.stdout, width=width, highlight=False))
+
+
+def print_rules(loaded: list[Rule], console: Console) -> None:
+    """Print the rule table; a narrow terminal gets two lines per rule instead of clipped cells."""
+    ordered_rules = sorted(loaded, key=lambda r: r.id)
+    if console.width < 120:  # six columns do not fit: ids and names would be cut to «vague-deadl…»
+        for r in ordered_rules:
+            console.print(f"{r.id}  {r.name}  {r.category}  {r.severity.label_ru}  {r.kind}", markup=False)
+            console.print(f"    {r.title}", markup=False)
+        return
+    table = Table("код", "имя", "категория", "важность", "вид", "название", box=None)
+    for r in ordered_rules:
+        table.add_row(r.id, r.name, r.category, r.severity.label_ru, r.kind, r.title)
+    console.print(table)
 
 
 def _load(pack: list[Path] | None, no_builtin: bool = False) -> list[Rule]:
@@ -145,9 +159,12 @@ def rule(
     no_builtin: bool = typer.Option(False, "--no-builtin", help="Не загружать встроенные пакеты правил."),
 ) -> None:
     """Объяснить правило: суть, обоснование, ссылки, пример, как исправить."""
-    found = [r for r in _load(pack, no_builtin) if rule_id.upper() == r.id.upper() or rule_id.lower() == r.name]
+    loaded = _load(pack, no_builtin)
+    found = [r for r in loaded if rule_id.upper() == r.id.upper() or rule_id.lower() == r.name]
     if not found:
-        raise _fail(f'no rule "{rule_id}" (see `contract-lint rules`)')
+        names = [r.id for r in loaded] + [r.name for r in loaded]
+        close = did_you_mean(rule_id.upper(), [r.id for r in loaded]) or did_you_mean(rule_id.lower(), names)
+        raise _fail(f'no rule "{rule_id}"{close} (see `contract-lint rules`)')
     typer.echo(describe(found[0]))
 
 
@@ -195,7 +212,7 @@ def _failure_line(f: ExampleFailure) -> str:
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the CLI app."""
-    app.command("check", cls=RawArgsCommand)(check)
+    app.command("check", cls=RawArgsCommand, epilog=CHECK_EXAMPLES)(check)
     app.command("rules")(rules)
     app.command("rule")(rule)
     app.command("test-rules")(test_rules)

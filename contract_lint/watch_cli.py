@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import tempfile
@@ -21,9 +22,10 @@ _EXTENSIONS = {"html": "html", "json": "json", "markdown": "md", "sarif": "sarif
 class ReportWriter:
     """Lint one file with a ready engine and write its reports under `out`, mirroring subfolders."""
 
-    def __init__(self, folder: Path, engine: Any, rules: Sequence[Any], formats: Sequence[str], lang: str) -> None:
+    def __init__(self, folder: Path, engine: Any, rules: Sequence[Any], formats: Sequence[str], lang: str,
+                 config: Any = None) -> None:
         self.folder, self.engine, self.rules = folder, engine, list(rules)
-        self.formats, self.lang = tuple(formats), lang
+        self.formats, self.lang, self.config = tuple(formats), lang, config
         self._documents: dict[str, Any] = {}
 
     def lint_one(self, path: str) -> FileResult:
@@ -33,7 +35,11 @@ class ReportWriter:
         done = lint_file(path, self.engine, self.engine.options.parse, keep_document="html" in self.formats)
         if done.document is not None:
             self._documents[path] = done.document
-        return done.result
+        if self.config is None:
+            return done.result
+        from contract_lint.config import apply_per_file_ignores
+
+        return apply_per_file_ignores([done.result], self.config)[0]
 
     def write_report(self, result: FileResult, out: Path) -> list[Path]:
         """Write one report per format; each file appears whole (temporary file + rename)."""
@@ -78,7 +84,8 @@ def watch(
     ignore: Optional[list[str]] = typer.Option(None, "--ignore", help="Исключить правила."),
     pack: Optional[list[Path]] = typer.Option(None, "--pack", help="Дополнительный пакет правил (папка)."),
     side: Optional[str] = typer.Option(None, "--side", help="customer | contractor"),
-    lang: str = typer.Option("ru", "--lang", help="Язык отчёта: ru | en."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Язык отчёта: ru | en (по умолчанию из настроек, иначе ru)."),
+    config_file: Optional[Path] = typer.Option(None, "--config", help="Файл настроек (иначе .contract-lint.yaml / pyproject.toml выше по дереву)."),
     exclude: Optional[list[str]] = typer.Option(None, "--exclude", help="Пропустить файлы по маске."),
     settle: float = typer.Option(1.0, "--settle", help="Секунд без изменений, после которых файл считается записанным."),
     no_builtin: bool = typer.Option(False, "--no-builtin", help="Не загружать встроенные пакеты правил."),
@@ -92,11 +99,13 @@ def watch(
         typer.echo(f"contract-lint: {reason}", err=True)
         raise typer.Exit(2)
     try:
-        watcher = _watcher(folder, out, formats, select, ignore, pack, side, lang, exclude, settle, no_builtin)
+        watcher = _watcher(folder, out, formats, select, ignore, pack, side, lang, exclude, settle, no_builtin,
+                           config_file)
     except ContractLintError as exc:
         typer.echo(f"contract-lint: {exc}", err=True)
         raise typer.Exit(2) from exc
     _log(f"watching {folder} -> {out} ({', '.join(formats)}); Ctrl-C to stop")
+    logging.getLogger("watchfiles").setLevel(logging.ERROR)  # its own «KeyboardInterrupt caught» line
     try:
         watcher.run()
     except KeyboardInterrupt:
@@ -104,20 +113,24 @@ def watch(
     _log("stopped")
 
 
-def _watcher(folder, out, formats, select, ignore, pack, side, lang, exclude, settle, no_builtin):  # type: ignore[no-untyped-def]
-    from contract_lint.api import load_rules
+def _watcher(folder, out, formats, select, ignore, pack, side, lang, exclude, settle, no_builtin,  # type: ignore[no-untyped-def]
+             config_file=None):
+    """Build the Watcher from the folder's config file with the command-line values on top."""
+    from contract_lint.check_cli import cli_config
+    from contract_lint.checking import load_engine_rules
+    from contract_lint.config import engine_options
     from contract_lint.discover import DiscoverOptions
-    from contract_lint.engine import Engine, EngineOptions
+    from contract_lint.engine import Engine
     from contract_lint.rules_cli import _parse_options, _split
     from contract_lint.watch import Watcher
 
-    options = EngineOptions(select=_split(select), ignore=_split(ignore), side=side, language=lang,
-                            packs=tuple(str(p) for p in pack or ()), builtin_packs=not no_builtin,
-                            parse=_parse_options(None, None, False))
-    rules = load_rules(options)
-    writer = ReportWriter(folder, Engine(rules, options), rules, formats, lang)
+    config = cli_config([folder], config_file, select=_split(select) or None, ignore=_split(ignore) or None,
+                        side=side, lang=lang, packs=pack, exclude=exclude)
+    rules = load_engine_rules(config, builtin_packs=not no_builtin)
+    options = engine_options(config, builtin_packs=not no_builtin, parse=_parse_options(None, None, False))
+    writer = ReportWriter(folder, Engine(rules, options), rules, formats, config.lang, config)
     return Watcher(folder=folder, out=out, lint_one=writer.lint_one, write_report=writer.write_report, log=_log,
-                   options=DiscoverOptions(exclude=tuple(exclude or ())), settle=settle)
+                   options=DiscoverOptions(exclude=config.exclude), settle=settle)
 
 
 def register(app: typer.Typer) -> None:

@@ -32,7 +32,7 @@ def test_file_header_findings_in_document_order_with_locations_and_suggestions()
     assert lines[7] == "  п. 7.2 · строка 9  ошибка  LIAB001 · LIAB-PENALTY-NO-CAP"
     out = "\n".join(lines)
     assert "  раздел „Ответственность сторон“ · таблица 1, строка 3, столбец 2  инфо" in out
-    assert "broken.pdf · PDF\n  не удалось прочитать: broken.pdf: the file is damaged" in out
+    assert "broken.pdf · PDF\n  не удалось прочитать: the file is damaged" in out  # the header names the file
 
 
 def test_summary_counts_files_severities_and_categories():
@@ -60,7 +60,7 @@ def test_quiet_keeps_one_line_per_finding_and_the_totals():
 
 def test_english_interface_words():
     out = _text(lang="en")
-    assert "dogovor.txt · TXT · errors: 1, warnings: 2, infos: 0" in out
+    assert "dogovor.txt · TXT · errors: 1, warnings: 2, info: 0" in out
     assert "  cl. 7.2 · line 9  error  LIAB001 · LIAB-PENALTY-NO-CAP" in out
     assert "Suggestion: «в течение 5 (пяти) рабочих дней»" in out
     assert "Files: 3 · Unreadable: 1" in out

@@ -86,7 +86,7 @@ _WORDS: dict[str, dict[str, str]] = {
 }
 _SEVERITY_EN = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
 _SEVERITY_RU_PLURAL = {Severity.ERROR: "ошибки", Severity.WARNING: "предупреждения", Severity.INFO: "инфо"}
-_SEVERITY_EN_PLURAL = {Severity.ERROR: "errors", Severity.WARNING: "warnings", Severity.INFO: "infos"}
+_SEVERITY_EN_PLURAL = {Severity.ERROR: "errors", Severity.WARNING: "warnings", Severity.INFO: "info"}  # «infos» is not English
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 _FURNITURE = {BlockKind.HEADER, BlockKind.FOOTER, BlockKind.FOOTNOTE, BlockKind.ENDNOTE, BlockKind.TEXT_BOX}
 

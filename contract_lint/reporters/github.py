@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import posixpath
+from pathlib import Path
 from typing import Any, Mapping, Sequence, TextIO
 
 from contract_lint.findings import FileResult, Finding, Severity
@@ -35,6 +37,16 @@ def finding_command(path: str, f: Finding, doc: Document | None = None, lang: st
     return command(_COMMAND[f.severity], message, file=path, line=pos.line, col=col, title=f"{f.rule} {f.name}")
 
 
+def workflow_path(path: str) -> str:
+    """Return `path` as the runner matches it against the repository: «./a/b.docx» -> «a/b.docx»."""
+    if Path(path).is_absolute():
+        try:
+            return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
+        except ValueError:
+            return path
+    return posixpath.normpath(path.replace("\\", "/"))
+
+
 def render(
     results: Sequence[FileResult],
     stream: TextIO,
@@ -48,7 +60,7 @@ def render(
     """Write one workflow command per finding and one `::error` per unreadable file."""
     for result in results:
         if result.error:
-            stream.write(command("error", result.error, file=result.path, title="contract-lint") + "\n")
+            stream.write(command("error", result.error, file=workflow_path(result.path), title="contract-lint") + "\n")
         doc = document_for(result, documents)
         for f in ordered(result.findings):
-            stream.write(finding_command(result.path, f, doc, lang) + "\n")
+            stream.write(finding_command(workflow_path(result.path), f, doc, lang) + "\n")

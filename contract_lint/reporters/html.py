@@ -103,7 +103,8 @@ def _text(doc: Document, keyed: list[tuple[str, Finding]]) -> str:
     for block in doc.blocks:
         cls = "heading" if block.kind == BlockKind.HEADING else (
             "furniture" if block.kind in (BlockKind.HEADER, BlockKind.FOOTER, BlockKind.FOOTNOTE) else "")
-        label = f'<span class="label">{escape(block.label)}</span>' if block.label else ""
+        typed = bool(block.label) and block.text.lstrip().startswith(block.label.strip())  # «1.1.» typed, not auto-numbered
+        label = f'<span class="label">{escape(block.label)}</span>' if block.label and not typed else ""
         ids = "".join(f'<span id="{k}"></span>' for k in anchored.get(block.index, []))
         html.append(f'<p class="{cls}">{ids}{label}{_segments(block, spans)}</p>')
     return "\n".join(html)

@@ -1,4 +1,7 @@
-"""JUnit XML: one testcase per file, a <failure> per finding, an <error> for an unreadable file."""
+"""JUnit XML: one testcase per file, a <failure> per finding, an <error> for an unreadable file.
+
+The `failures`/`errors` counts are of testcases, never above `tests`.
+"""
 
 from __future__ import annotations
 
@@ -12,8 +15,9 @@ from contract_lint.reporters.base import ordered, severity_word, where, word
 
 def to_xml(results: Sequence[FileResult], lang: str = "ru") -> ET.Element:
     """Return the <testsuites> element."""
-    failures = sum(len(r.findings) for r in results)
+    # counts are of testcases (files), as JUnit readers expect: passed = tests - failures - errors
     errors = sum(1 for r in results if r.error)
+    failures = sum(1 for r in results if r.findings and not r.error)
     suites = ET.Element("testsuites", name="contract-lint", tests=str(len(results)),
                         failures=str(failures), errors=str(errors))
     suite = ET.SubElement(suites, "testsuite", name="contract-lint", tests=str(len(results)),

@@ -36,7 +36,7 @@ def _table(findings: list[Finding], lang: str) -> list[str]:
 
 
 def _details(i: int, f: Finding, lang: str) -> list[str]:
-    lines = [f"#### {i}. {escape(where(f, lang))} — {f.rule} {f.name}", ""]
+    lines = [f"### {i}. {escape(where(f, lang))} — {f.rule} ({f.category})", ""]
     if f.excerpt:
         ex = make_excerpt(f.excerpt, f.match)
         marked = escape(ex.before) + (f"**{escape(ex.match)}**" if ex.match else "") + escape(ex.after)

@@ -117,7 +117,8 @@ def render(
             continue
         console.print(_header(result, lang), soft_wrap=True)  # a long path stays on one line
         if result.error:
-            console.print(_indent(Text(word("read_error", lang).format(result.error), style="bold red"), 2))
+            reason = result.error.removeprefix(f"{result.path}: ")  # the header line above names the file
+            console.print(_indent(Text(word("read_error", lang).format(reason), style="bold red"), 2))
         for f in ordered(result.findings):
             _finding(console, f, lang, color, quiet)
         console.print()
