@@ -59,6 +59,9 @@ class ResultCache:
             result = FileResult.from_dict(data)
         except (OSError, ValueError, KeyError, TypeError):
             return None  # missing or corrupt: the caller lints and rewrites it
+        if result.error and result.error.startswith(f"{result.path}: "):
+            # The same bytes were cached under another name: errors must name this file.
+            result.error = f"{path}: {result.error[len(result.path) + 2:]}"
         result.path = path
         return result
 

@@ -12,12 +12,14 @@ from contract_lint.findings import FileResult, Severity
 DELIMITER = ";"
 ENCODING = "utf-8-sig"
 _TOP = 3
+#: Column titles for the lawyers who open the register; category codes follow them.
+COLUMNS = ("файл", "формат", "ошибка чтения", "ошибок", "предупреждений", "инфо", "всего", "главные риски")
 
 
 def summary_rows(results: Sequence[FileResult]) -> tuple[list[str], list[list[object]]]:
     """Return the header and one row per file: counts by severity and category, top risks."""
     categories = sorted({f.category for r in results for f in r.findings})
-    header = ["file", "format", "error", "errors", "warnings", "infos", "total", "top_risks", *categories]
+    header = [*COLUMNS, *categories]
     rows = []
     for result in results:
         by_severity = Counter(f.severity for f in result.findings)
@@ -25,7 +27,7 @@ def summary_rows(results: Sequence[FileResult]) -> tuple[list[str], list[list[ob
         rows.append([
             result.path,
             result.format or "",
-            result.error or "",
+            _reason(result),
             by_severity[Severity.ERROR],
             by_severity[Severity.WARNING],
             by_severity[Severity.INFO],
@@ -34,6 +36,13 @@ def summary_rows(results: Sequence[FileResult]) -> tuple[list[str], list[list[ob
             *(by_category[c] for c in categories),
         ])
     return header, rows
+
+
+def _reason(result: FileResult) -> str:
+    """Return the read error without the path the row already names."""
+    error = result.error or ""
+    prefix = f"{result.path}: "
+    return error[len(prefix):] if error.startswith(prefix) else error
 
 
 def _top_risks(result: FileResult) -> str:

@@ -109,8 +109,8 @@ def test_all_outputs_carry_each_error(tmp_path, pack):
     notes = json.loads(as_sarif.stdout)["runs"][0]["invocations"][0]["toolExecutionNotifications"]
     assert sorted(Path(n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]).name for n in notes) == bad
     rows = list(csv.DictReader(io.StringIO(register.read_text(encoding="utf-8-sig")), delimiter=";"))
-    assert sorted(Path(r["file"]).name for r in rows if r["error"]) == bad
-    assert {Path(r["file"]).name: r["total"] for r in rows}["good.pdf"] == "1"
+    assert sorted(Path(r["файл"]).name for r in rows if r["ошибка чтения"]) == bad
+    assert {Path(r["файл"]).name: r["всего"] for r in rows}["good.pdf"] == "1"
 
 
 _RSS_SCRIPT = textwrap.dedent("""

@@ -47,3 +47,10 @@ def test_file_digest_depends_on_content(tmp_path):
     b.write_bytes(b"two")
     assert file_digest(str(a)) != file_digest(str(b))
     assert file_digest(str(a)) == file_digest(str(a))
+
+
+def test_cached_error_names_the_file_asked_for(tmp_path):
+    cache = ResultCache(tmp_path, "s")
+    cache.put("d1", FileResult("old/empty.docx", None, [], error="old/empty.docx: empty file — check it"))
+    back = cache.get("new/empty.docx", "d1")
+    assert back.error == "new/empty.docx: empty file — check it"

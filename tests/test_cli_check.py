@@ -72,7 +72,7 @@ def test_text_report(files: dict[str, Path]) -> None:
     out = result.stdout
     assert out.splitlines()[0] == f'{files["contract"]} · TXT · ошибки: 2, предупреждения: 2, инфо: 0'
     assert "  п. 1.2 · строка 5  ошибка  TST002 · PAY-AS-PERFORMED" in out
-    assert "  раздел „ПОРЯДОК ПРИЕМКИ“ · строка 6  предупреждение  TST004 · ACC-NO-PROCEDURE" in out
+    assert "  раздел «ПОРЯДОК ПРИЕМКИ» · строка 6  предупреждение  TST004 · ACC-NO-PROCEDURE" in out
     assert "«1.2. Оплата производится **по мере выполнения** работ.»" in out
     assert "Предложение: «в течение 5 рабочих дней после подписания Акта по каждому\n    этапу»" in out
     assert "Замечаний: 4 (ошибки: 2, предупреждения: 2, инфо: 0)" in out

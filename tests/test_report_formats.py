@@ -38,7 +38,7 @@ def test_concise_one_line_per_finding_with_line_col_code_severity_clause():
         "dogovor.txt:9:26: LIAB001 [ошибка] Неустойка без верхнего предела: «пеню в размере 0,5%». (п. 7.2)",
         "dogovor.docx:2:56: LIAB001 [ошибка] Неустойка без верхнего предела: «за каждый день просрочки». (п. 7.2)",
         "dogovor.docx:3:8: TERM001 [инфо] Срок указан оценочным словом: «по мере выполнения». "
-        "(раздел „Ответственность сторон“)",
+        "(раздел «Ответственность сторон»)",
         "broken.pdf:1:1: ERROR [ошибка чтения] broken.pdf: the file is damaged — open it and save again",
     ]
     assert PENALTY.index("за каждый день просрочки") + 1 == 56

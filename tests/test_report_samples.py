@@ -87,8 +87,8 @@ def test_where_names_clause_page_line_table_section_and_document():
     assert where(txt[1]) == "п. 3.1 · строка 4"
     assert where(txt[2]) == "п. 7.2 · строка 9"
     assert where(docx[0]) == "п. 7.2"
-    assert where(docx[1]) == "раздел „Ответственность сторон“ · таблица 1, строка 3, столбец 2"
-    assert where(missing_finding(section="Ответственность сторон")) == "раздел „Ответственность сторон“"
+    assert where(docx[1]) == "раздел «Ответственность сторон» · таблица 1, строка 3, столбец 2"
+    assert where(missing_finding(section="Ответственность сторон")) == "раздел «Ответственность сторон»"
     pdf = replace(txt[2], location=Location(clause="7.2", page=4, line=12))
     assert where(pdf) == "п. 7.2 · стр. 4, строка 12"
     assert where(pdf, "en") == "cl. 7.2 · p. 4, line 12"

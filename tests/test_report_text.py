@@ -31,7 +31,7 @@ def test_file_header_findings_in_document_order_with_locations_and_suggestions()
     assert lines[6] == "    Предложение: «в течение 5 (пяти) рабочих дней»"
     assert lines[7] == "  п. 7.2 · строка 9  ошибка  LIAB001 · LIAB-PENALTY-NO-CAP"
     out = "\n".join(lines)
-    assert "  раздел „Ответственность сторон“ · таблица 1, строка 3, столбец 2  инфо" in out
+    assert "  раздел «Ответственность сторон» · таблица 1, строка 3, столбец 2  инфо" in out
     assert "broken.pdf · PDF\n  не удалось прочитать: the file is damaged" in out  # the header names the file
 
 

@@ -25,9 +25,9 @@ def test_register_counts_per_file_and_category():
     out = io.StringIO()
     write_summary_csv(results, out)
     rows = list(csv.DictReader(io.StringIO(out.getvalue()), delimiter=";"))
-    assert rows[0]["file"] == "a.docx"
-    assert (rows[0]["errors"], rows[0]["warnings"], rows[0]["total"]) == ("1", "2", "3")
+    assert rows[0]["файл"] == "a.docx"
+    assert (rows[0]["ошибок"], rows[0]["предупреждений"], rows[0]["всего"]) == ("1", "2", "3")
     assert rows[0]["TERM-VAGUE"] == "2" and rows[0]["LIAB-PENALTY-NO-CAP"] == "1"
-    assert rows[0]["top_risks"] == "LIAB-PENALTY-NO-CAP ×1, TERM-VAGUE ×2"
-    assert rows[1]["error"].startswith("broken.docx: not a zip")
-    assert rows[1]["total"] == "0"
+    assert rows[0]["главные риски"] == "LIAB-PENALTY-NO-CAP ×1, TERM-VAGUE ×2"
+    assert rows[1]["ошибка чтения"] == "not a zip — re-save it"
+    assert rows[1]["всего"] == "0"

@@ -59,7 +59,7 @@ def rule_docs(rules: Iterable[Any]) -> list[RuleDoc]:
 _WORDS: dict[str, dict[str, str]] = {
     "ru": {
         "clause": "п. {}", "page": "стр. {}", "line": "строка {}", "paragraph": "абзац {}",
-        "table": "таблица {}, строка {}, столбец {}", "section": "раздел „{}“",
+        "table": "таблица {}, строка {}, столбец {}", "section": "раздел «{}»",
         "document": "документ в целом", "suggestion": "Предложение: {}",
         "no_findings": "замечаний нет", "read_error": "не удалось прочитать: {}",
         "files": "Файлов", "findings": "Замечаний", "unreadable": "Не прочитано",
