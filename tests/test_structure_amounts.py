@@ -10,7 +10,7 @@ from structure_helpers import run
 def test_amount_mismatch() -> None:
     hits = run("amount_words", ["Стоимость услуг составляет 10 000 (десять тысяч пятьсот) рублей."])
     assert hits == [("10 000 (десять тысяч пятьсот)",
-                     {"digits": "10 000", "words": "десять тысяч пятьсот", "words_value": "10500"})]
+                     {"digits": "10 000", "words": "десять тысяч пятьсот", "words_value": "10 500"})]
 
 
 def test_period_mismatch_in_genitive() -> None:

@@ -56,7 +56,11 @@ def _compare(m: regex.Match[str], base: int, original: str) -> Hit | None:
 
 
 def _plain(value: object) -> str:
+    """Format a number the Russian way: «350 000», «0,5»."""
     text = f"{value:f}" if hasattr(value, "is_finite") else str(value)
     if "." in text:
         text = text.rstrip("0").rstrip(".")
-    return text.replace(".", ",")
+    whole, _, fraction = text.partition(".")
+    if len(whole.lstrip("-")) > 4:
+        whole = f"{int(whole):,}".replace(",", " ")
+    return whole + ("," + fraction if fraction else "")
