@@ -12,6 +12,7 @@ from typing import Any, Iterable, Optional
 
 import typer
 
+from contract_lint import cli_options as opts
 from contract_lint.annotate import annotate_file, output_for
 from contract_lint.api import load_rules
 from contract_lint.engine import Engine, EngineOptions
@@ -36,12 +37,12 @@ def annotate(
     output: Optional[Path] = typer.Option(
         None, "--output", "-o", help="Куда записать копию: файл или папка (по умолчанию <имя>.reviewed.<расш.> рядом)."),
     min_severity: Optional[str] = typer.Option(None, "--min-severity", help="Только замечания не ниже: info | warning | error."),
-    select: Optional[list[str]] = typer.Option(None, "--select", help="Только эти правила: код, имя, категория, префикс, пакет."),
-    ignore: Optional[list[str]] = typer.Option(None, "--ignore", help="Исключить правила (как --select)."),
-    pack: Optional[list[Path]] = typer.Option(None, "--pack", help="Дополнительный пакет правил (папка)."),
-    side: Optional[str] = typer.Option(None, "--side", help="customer | contractor"),
-    password: Optional[str] = typer.Option(None, "--password", help="Пароль PDF."),
-    no_builtin: bool = typer.Option(False, "--no-builtin", help="Не загружать встроенные пакеты правил."),
+    select: Optional[list[str]] = opts.SELECT,
+    ignore: Optional[list[str]] = opts.IGNORE,
+    pack: Optional[list[Path]] = opts.PACK,
+    side: Optional[str] = opts.SIDE,
+    password: Optional[str] = opts.PASSWORD,
+    no_builtin: bool = opts.NO_BUILTIN,
 ) -> None:
     """Записать копию договора с замечаниями: комментарии Word (DOCX) или пометки (PDF).
 

@@ -15,15 +15,13 @@ from typing import Optional
 
 import typer
 
+from contract_lint import cli_options as opts
 from contract_lint.cli_help import HelpCommand
 from contract_lint.checking import CheckRun, check_pairs, needs_documents, pair_outputs, run_check, write_reports
 from contract_lint.config import FAIL_ON, LANGS, SIDES, Config, describe, load_config
 from contract_lint.diff import diff_results
 from contract_lint.engine import exit_code
 from contract_lint.errors import ConfigError, ContractLintError
-from contract_lint.reporters import FORMATS
-
-FORMAT_HELP = "Формат отчёта: " + " | ".join(FORMATS) + ". Можно повторять, каждый со своим --output."
 
 
 CHECK_EXAMPLES = """Примеры:
@@ -100,17 +98,17 @@ def diff(
     ctx: typer.Context,
     old: Path = typer.Argument(..., help="Прежняя редакция договора."),
     new: Path = typer.Argument(..., help="Новая редакция договора."),
-    fmt: Optional[list[str]] = typer.Option(None, "--format", "-f", help=FORMAT_HELP),
-    output: Optional[list[str]] = typer.Option(None, "--output", "-o", help="Файл для отчёта предыдущего --format (иначе — экран)."),
-    config_file: Optional[Path] = typer.Option(None, "--config", help="Файл настроек (иначе .contract-lint.yaml / pyproject.toml выше по дереву)."),
-    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="error | warning | info | never"),
-    select: Optional[list[str]] = typer.Option(None, "--select", help="Только эти правила: код, имя, категория, префикс, пакет."),
-    ignore: Optional[list[str]] = typer.Option(None, "--ignore", help="Исключить правила (как --select)."),
-    pack: Optional[list[Path]] = typer.Option(None, "--pack", help="Дополнительный пакет правил (папка)."),
-    side: Optional[str] = typer.Option(None, "--side", help="customer | contractor"),
-    lang: Optional[str] = typer.Option(None, "--lang", help="Язык отчёта: ru | en."),
+    fmt: Optional[list[str]] = opts.FORMATS,
+    output: Optional[list[str]] = opts.OUTPUTS,
+    config_file: Optional[Path] = opts.CONFIG,
+    fail_on: Optional[str] = opts.FAIL_ON,
+    select: Optional[list[str]] = opts.SELECT,
+    ignore: Optional[list[str]] = opts.IGNORE,
+    pack: Optional[list[Path]] = opts.PACK,
+    side: Optional[str] = opts.SIDE,
+    lang: Optional[str] = opts.LANG,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Кратко: без фрагментов и предложений."),
-    no_builtin: bool = typer.Option(False, "--no-builtin", help="Не загружать встроенные пакеты правил."),
+    no_builtin: bool = opts.NO_BUILTIN,
 ) -> None:
     """Показать замечания, которых не было в прежней редакции (OLD), но есть в новой (NEW)."""
     try:
@@ -133,7 +131,7 @@ def diff(
 
 def config(
     path: Optional[Path] = typer.Argument(None, help="Файл или папка, для которых искать настройки (по умолчанию текущая)."),
-    config_file: Optional[Path] = typer.Option(None, "--config", help="Файл настроек."),
+    config_file: Optional[Path] = opts.CONFIG,
 ) -> None:
     """Показать действующие настройки и откуда взято каждое значение."""
     try:

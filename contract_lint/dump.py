@@ -17,6 +17,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from contract_lint import cli_options as opts
 from contract_lint.errors import ContractLintError, DocumentError
 from contract_lint.model import Block, Document
 
@@ -98,8 +99,8 @@ def dump(
     file: str = typer.Argument(..., help="Документ (DOCX, PDF, ODT, DOC, RTF, TXT, MD) или «-» для stdin."),
     fmt: str = typer.Option("text", "--format", "-f", help="text | json"),
     pdf_engine: str = typer.Option("pdfium", "--pdf-engine", help="pdfium | pdfplumber"),
-    password: Optional[str] = typer.Option(None, "--password", help="Пароль PDF."),
-    ocr: bool = typer.Option(False, "--ocr", help="Распознавать сканы (OCR, tesseract)."),
+    password: Optional[str] = opts.PASSWORD,
+    ocr: bool = opts.OCR,
     max_size: Optional[int] = typer.Option(None, "--max-size", help="Наибольший размер файла, МБ (200)."),
 ) -> None:
     """Показать блоки документа так, как их видит линтер: пункт, раздел, страница, строка."""

@@ -15,9 +15,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from contract_lint import cli_options as opts
 from contract_lint.api import load_rules
 from contract_lint.baseline import write_baseline
-from contract_lint.check_cli import CHECK_EXAMPLES, FORMAT_HELP, RawArgsCommand, cli_config, os_fail, output_pairs
+from contract_lint.check_cli import CHECK_EXAMPLES, RawArgsCommand, cli_config, os_fail, output_pairs
 from contract_lint.checking import (
     CheckRun, collect_documents, explicit_paths, finish, load_engine_rules, needs_documents, write_reports,
 )
@@ -53,21 +54,21 @@ def _parse_options(pdf_engine: str | None, password: str | None, ocr: bool) -> o
 def check(
     ctx: typer.Context,
     paths: list[Path] = typer.Argument(..., help="Файлы и папки с договорами."),
-    fmt: Optional[list[str]] = typer.Option(None, "--format", "-f", help=FORMAT_HELP),
-    output: Optional[list[str]] = typer.Option(None, "--output", "-o", help="Файл для отчёта предыдущего --format (иначе — экран)."),
-    config_file: Optional[Path] = typer.Option(None, "--config", help="Файл настроек (иначе .contract-lint.yaml / pyproject.toml выше по дереву)."),
-    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="error | warning | info | never"),
-    select: Optional[list[str]] = typer.Option(None, "--select", help="Только эти правила: код, имя, категория, префикс, пакет."),
-    ignore: Optional[list[str]] = typer.Option(None, "--ignore", help="Исключить правила (как --select)."),
-    pack: Optional[list[Path]] = typer.Option(None, "--pack", help="Дополнительный пакет правил (папка)."),
+    fmt: Optional[list[str]] = opts.FORMATS,
+    output: Optional[list[str]] = opts.OUTPUTS,
+    config_file: Optional[Path] = opts.CONFIG,
+    fail_on: Optional[str] = opts.FAIL_ON,
+    select: Optional[list[str]] = opts.SELECT,
+    ignore: Optional[list[str]] = opts.IGNORE,
+    pack: Optional[list[Path]] = opts.PACK,
     pdf_engine: Optional[str] = typer.Option(None, "--pdf-engine", help="Движок PDF: pdfium | pdfplumber."),
-    password: Optional[str] = typer.Option(None, "--password", help="Пароль PDF."),
-    ocr: bool = typer.Option(False, "--ocr", help="Распознавать сканы (OCR, tesseract)."),
-    side: Optional[str] = typer.Option(None, "--side", help="customer | contractor"),
-    lang: Optional[str] = typer.Option(None, "--lang", help="Язык отчёта: ru | en."),
+    password: Optional[str] = opts.PASSWORD,
+    ocr: bool = opts.OCR,
+    side: Optional[str] = opts.SIDE,
+    lang: Optional[str] = opts.LANG,
     language: str = typer.Option("auto", "--language", help="Язык договоров: auto | ru | uk | en (пакеты правил — по языку)."),
-    no_builtin: bool = typer.Option(False, "--no-builtin", help="Не загружать встроенные пакеты правил."),
-    exclude: Optional[list[str]] = typer.Option(None, "--exclude", help="Пропустить файлы и папки по маске (можно повторять)."),
+    no_builtin: bool = opts.NO_BUILTIN,
+    exclude: Optional[list[str]] = opts.EXCLUDE,
     jobs: int = typer.Option(0, "--jobs", "-j", help="Параллельных процессов (0 — по числу ядер, 1 — без процессов)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Не использовать кэш результатов."),
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Папка кэша результатов."),
@@ -114,8 +115,8 @@ def check(
 
 def rules(
     fmt: str = typer.Option("text", "--format", "-f", help="text | json"),
-    pack: Optional[list[Path]] = typer.Option(None, "--pack", help="Дополнительный пакет правил (папка)."),
-    no_builtin: bool = typer.Option(False, "--no-builtin", help="Не загружать встроенные пакеты правил."),
+    pack: Optional[list[Path]] = opts.PACK,
+    no_builtin: bool = opts.NO_BUILTIN,
 ) -> None:
     """Показать все правила."""
     loaded = _load(pack, no_builtin)
@@ -155,8 +156,8 @@ def _rule_summary(r: Rule) -> dict[str, object]:
 
 def rule(
     rule_id: str = typer.Argument(..., help="Код или имя правила (TERM001, vague-deadline)."),
-    pack: Optional[list[Path]] = typer.Option(None, "--pack", help="Дополнительный пакет правил (папка)."),
-    no_builtin: bool = typer.Option(False, "--no-builtin", help="Не загружать встроенные пакеты правил."),
+    pack: Optional[list[Path]] = opts.PACK,
+    no_builtin: bool = opts.NO_BUILTIN,
 ) -> None:
     """Объяснить правило: суть, обоснование, ссылки, пример, как исправить."""
     loaded = _load(pack, no_builtin)

@@ -11,6 +11,7 @@ from typing import Any, Optional, Sequence
 
 import typer
 
+from contract_lint import cli_options as opts
 from contract_lint.errors import ContractLintError
 from contract_lint.findings import FileResult
 
@@ -80,15 +81,15 @@ def watch(
     folder: Path = typer.Argument(..., help="Папка, за которой следить."),
     out: Path = typer.Option(..., "--out", help="Папка для отчётов."),
     fmt: Optional[list[str]] = typer.Option(None, "--format", "-f", help=" | ".join(WATCH_FORMATS) + " (можно повторять)."),
-    select: Optional[list[str]] = typer.Option(None, "--select", help="Только эти правила."),
-    ignore: Optional[list[str]] = typer.Option(None, "--ignore", help="Исключить правила."),
-    pack: Optional[list[Path]] = typer.Option(None, "--pack", help="Дополнительный пакет правил (папка)."),
-    side: Optional[str] = typer.Option(None, "--side", help="customer | contractor"),
-    lang: Optional[str] = typer.Option(None, "--lang", help="Язык отчёта: ru | en (по умолчанию из настроек, иначе ru)."),
-    config_file: Optional[Path] = typer.Option(None, "--config", help="Файл настроек (иначе .contract-lint.yaml / pyproject.toml выше по дереву)."),
-    exclude: Optional[list[str]] = typer.Option(None, "--exclude", help="Пропустить файлы по маске."),
+    select: Optional[list[str]] = opts.SELECT,
+    ignore: Optional[list[str]] = opts.IGNORE,
+    pack: Optional[list[Path]] = opts.PACK,
+    side: Optional[str] = opts.SIDE,
+    lang: Optional[str] = opts.LANG,
+    config_file: Optional[Path] = opts.CONFIG,
+    exclude: Optional[list[str]] = opts.EXCLUDE,
     settle: float = typer.Option(1.0, "--settle", help="Секунд без изменений, после которых файл считается записанным."),
-    no_builtin: bool = typer.Option(False, "--no-builtin", help="Не загружать встроенные пакеты правил."),
+    no_builtin: bool = opts.NO_BUILTIN,
 ) -> None:
     """Следить за папкой и проверять каждый новый или изменённый договор (Ctrl-C — стоп)."""
     formats = tuple(fmt or ["html"])

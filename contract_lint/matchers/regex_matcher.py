@@ -7,6 +7,7 @@ import regex
 from contract_lint.errors import RulePackError
 from contract_lint.matchers.base import Hit
 from contract_lint.matchers.context import DocContext
+from contract_lint.matchers.literals import required_literals
 from contract_lint.nlp import nfc
 
 # Case-insensitive matching in `regex` is about twice as slow as exact matching. On the
@@ -22,11 +23,40 @@ def _caseless(char: str) -> bool:
     return char in _PLAIN or (char.isascii() and not char.isalpha()) or char.upper() == char.lower() == char
 
 
+def _without_group_names(source: str) -> tuple[str, int]:
+    """Return `source` without «(?P<name>» outside sets (its «P» is no letter to match), and their count."""
+    out: list[str] = []
+    i, names, set_first = 0, 0, -1  # set_first: where a «]» would still be a member, or -1 outside sets
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            out.append(source[i:i + 2])
+            i += 2
+            continue
+        if set_first >= 0:
+            if char == "]" and i != set_first:
+                set_first = -1
+        elif char == "[":
+            set_first = i + 2 if source.startswith("^", i + 1) else i + 1
+        elif source.startswith("(?P<", i) and (end := source.find(">", i)) > 0:
+            out.append("(")
+            names += 1
+            i = end + 1
+            continue
+        out.append(char)
+        i += 1
+    return "".join(out), names
+
+
 def _exact_twin(source: str) -> regex.Pattern[str] | None:
     """Return `source` compiled without IGNORECASE when that cannot change a match on folded text."""
-    if _CASE_DEPENDENT.search(source) or not all(_caseless(c) for c in set(source)):
+    if _CASE_DEPENDENT.search(source):
         return None
-    return regex.compile(source)
+    pattern = regex.compile(source)
+    stripped, names = _without_group_names(source)
+    if names != len(pattern.groupindex):  # repeated names, or a «(?P<» inside a set: look at it all
+        stripped = source
+    return pattern if all(_caseless(c) for c in set(stripped)) else None
 
 
 def _plain_text(ctx: DocContext) -> bool:
@@ -63,6 +93,8 @@ class RegexMatcher:
         self.exact = self.compiled if self.case_sensitive else [
             _exact_twin(p.pattern) or p for p in self.compiled
         ]
+        #: per compiled pattern, strings one of which every match contains (None: unknown)
+        self.needed = {p: required_literals(p) for p in {*self.compiled, *self.exact}}
         self.key = ("regex", tuple(patterns), self.case_sensitive)
 
     def spans(self, ctx: DocContext) -> list[tuple[int, int]]:
@@ -74,6 +106,9 @@ class RegexMatcher:
                 text = ctx.doc.text.replace("ё", "е").replace("Ё", "Е")
             found: set[tuple[int, int]] = set()
             for pattern in patterns:
+                needed = self.needed[pattern]
+                if needed is not None and not any(s in text for s in needed):
+                    continue  # the pattern cannot match without one of them
                 for m in pattern.finditer(text, timeout=ctx.regex_timeout):
                     span = m.span("m") if "m" in pattern.groupindex and m.start("m") >= 0 else m.span()
                     if span[1] > span[0]:

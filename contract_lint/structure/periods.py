@@ -47,22 +47,23 @@ _AFTER_TYPED = regex.compile(r"\s*\(?\s*" + _TYPED_DAYS)
 # Not a deadline: «365 дней в году», «число дней», an age or a count of days in a formula.
 _NOT_A_PERIOD = regex.compile(r"\s*(?:в\s+(?:году|месяце)|в\s+календарном\s+году)")
 # «Под днями понимаются рабочие дни», «"День" — рабочий день», «сроки исчисляются в рабочих днях».
-_DEFINES_DAYS = regex.compile(
-    r"под\s+(?:«|\")?(?:днями|днем|дн\.)(?:»|\")?[^.\n]{0,80}?понима[а-я]*[^.\n]{0,40}?" + _TYPED_DAYS
-    + r"|(?:^|\n)(?:[\d.]+\s*)?[«\"]?(?:день|дни|дней)[»\"]?\s*(?:[—–-]|означа|-\s)[^.\n]{0,60}?"
-    + _TYPED_DAYS
-    + r"|(?:все\s+)?сроки[^.\n]{0,80}?(?:исчисля|указан|установлен|определ)[а-я]*[^.\n]{0,40}?"
-      r"в\s+(?:рабочих|календарных|банковских)\s+днях"
-    + r"|(?:все\s+)?сроки,?\s+(?:указанные|установленные)\s+в\s+днях[^.\n]{0,60}?" + _TYPED_DAYS
-    + r"|(?:^|[^а-я])дни\s+(?:в\s+настоящем\s+договоре\s+)?(?:означают|понимаются)[^.\n]{0,40}?"
-    + _TYPED_DAYS
-)
+# Only "is there a match" matters, so the alternatives are searched one by one: a search for
+# the whole alternation tries every alternative at every position and is ~3x slower.
+_DEFINES_DAYS = tuple(regex.compile(p) for p in (
+    r"под\s+(?:«|\")?(?:днями|днем|дн\.)(?:»|\")?[^.\n]{0,80}?понима[а-я]*[^.\n]{0,40}?" + _TYPED_DAYS,
+    r"(?:^|\n)(?:[\d.]+\s*)?[«\"]?(?:день|дни|дней)[»\"]?\s*(?:[—–-]|означа|-\s)[^.\n]{0,60}?" + _TYPED_DAYS,
+    r"(?:все\s+)?сроки[^.\n]{0,80}?(?:исчисля|указан|установлен|определ)[а-я]*[^.\n]{0,40}?"
+    r"в\s+(?:рабочих|календарных|банковских)\s+днях",
+    r"(?:все\s+)?сроки,?\s+(?:указанные|установленные)\s+в\s+днях[^.\n]{0,60}?" + _TYPED_DAYS,
+    r"(?:^|[^а-я])дни\s+(?:в\s+настоящем\s+договоре\s+)?(?:означают|понимаются)[^.\n]{0,40}?" + _TYPED_DAYS,
+))
 SCHEMA: dict = {"type": "object", "additionalProperties": False, "properties": {}}
 
 
 def defines_days(doc: Document) -> bool:
     """Return True when the document says once what its «дни» are."""
-    return bool(_DEFINES_DAYS.search(folded(doc)))
+    text = folded(doc)
+    return any(p.search(text) for p in _DEFINES_DAYS)
 
 
 def _typed(m: regex.Match[str], body: str) -> bool:
