@@ -107,10 +107,9 @@ class DocContext:
             (bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)) for a, b in self.sentences
         ]
 
-    @cached_property
-    def _groups(self) -> dict[str, list[tuple[int, int]]]:
-        """Return, per block, the span of its clause run and of its section run."""
-        return {"clause": _runs(self.doc.blocks, "clause"), "section": _runs(self.doc.blocks, "section")}
+    def _groups(self, within: str) -> list[tuple[int, int]]:
+        """Return, per block, the span of its clause (or section) run; each computed only when asked."""
+        return self.cached(("region-runs", within), lambda: _runs(self.doc.blocks, within))
 
     def region(self, within: str, offset: int | None) -> tuple[int, int]:
         """Return the span of the sentence/block/clause/section/document holding `offset`."""
@@ -125,20 +124,20 @@ class DocContext:
         assert block is not None
         if within == "block":
             return (block.start, block.end)
-        return self._groups[within][block.index]
+        return self._groups(within)[block.index]
 
 
 def _runs(blocks: tuple[Block, ...], attr: str) -> list[tuple[int, int]]:
     """Group contiguous blocks with the same clause (or section); None stays per block for clauses."""
+    values = [getattr(b.location, attr) for b in blocks]
     spans: list[tuple[int, int]] = [(0, 0)] * len(blocks)
     i = 0
     while i < len(blocks):
-        value = getattr(blocks[i].location, attr)
+        value = values[i]
         j = i + 1
         if value is not None or attr == "section":
-            while j < len(blocks) and getattr(blocks[j].location, attr) == value:
+            while j < len(blocks) and values[j] == value:
                 j += 1
-        for k in range(i, j):
-            spans[k] = (blocks[i].start, blocks[j - 1].end)
+        spans[i:j] = [(blocks[i].start, blocks[j - 1].end)] * (j - i)
         i = j
     return spans

@@ -14,9 +14,12 @@ from contract_lint.nlp import nfc
 # folded (lower-case) text, a pattern without upper case letters, escapes by code point,
 # properties, POSIX classes or back references matches exactly the same spans without
 # IGNORECASE, provided every character of the text has no other case-equivalent lower-case
-# character (plain Latin, а-я, or caseless); «ſ», «ᲀ», «µ» and the like fall back.
+# character (plain Latin, а-я, or caseless); «ſ», «ᲀ», «µ» and the like fall back. The «P» of
+# «(?P<m>…)» is syntax, not a letter to match, so it does not count.
 _CASE_DEPENDENT = regex.compile(r"\\[xuUNpPgG0-9]|\[:")
 _PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzабвгдежзийклмнопрстуфхцчшщъыьэюя")
+# Characters outside ASCII-without-A-Z and а-я: only these can fail _caseless (faster than set(text)).
+_OTHER = regex.compile(r"[^\x00-\x40\x5b-\x7fа-я]+")
 
 
 def _caseless(char: str) -> bool:
@@ -61,7 +64,24 @@ def _exact_twin(source: str) -> regex.Pattern[str] | None:
 
 def _plain_text(ctx: DocContext) -> bool:
     """Return True when every character of the folded text is plain (see _exact_twin)."""
-    return ctx.cached(("regex-plain-text",), lambda: all(_caseless(c) for c in set(ctx.folded)))
+    def compute() -> bool:
+        return all(_caseless(c) for c in set("".join(_OTHER.findall(ctx.folded))))
+    return ctx.cached(("regex-plain-text",), compute)
+
+
+def _without_yo(text: str) -> str:
+    return text.replace("ё", "е").replace("Ё", "Е")
+
+
+def _any_in(needed: frozenset[str], text: str, present: dict[str, bool]) -> bool:
+    """Return True when one of `needed` occurs in `text` (answers remembered in `present`)."""
+    for literal in needed:
+        found = present.get(literal)
+        if found is None:
+            found = present[literal] = literal in text
+        if found:
+            return True
+    return False
 
 
 def parse_options(options: object) -> tuple[list[str], bool]:
@@ -103,11 +123,13 @@ class RegexMatcher:
             text = ctx.folded
             patterns = self.exact if _plain_text(ctx) else self.compiled
             if self.case_sensitive:
-                text = ctx.doc.text.replace("ё", "е").replace("Ё", "Е")
+                text = ctx.cached(("regex-text-cs",), lambda: _without_yo(ctx.doc.text))
+            #: literal -> occurs in `text`; many patterns share stems («согласованн», «услуг»)
+            present: dict[str, bool] = ctx.cached(("regex-literals", self.case_sensitive), dict)
             found: set[tuple[int, int]] = set()
             for pattern in patterns:
                 needed = self.needed[pattern]
-                if needed is not None and not any(s in text for s in needed):
+                if needed is not None and not _any_in(needed, text, present):
                     continue  # the pattern cannot match without one of them
                 for m in pattern.finditer(text, timeout=ctx.regex_timeout):
                     span = m.span("m") if "m" in pattern.groupindex and m.start("m") >= 0 else m.span()
