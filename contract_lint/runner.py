@@ -113,6 +113,8 @@ def _notify(on_result: OnResult | None, result: FileResult) -> None:
 
 def _execute(names, indices, rules, options, run, on_result):  # type: ignore[no-untyped-def]
     """Yield (index, _Done) for every name, from a pool when it pays off."""
+    if not names:
+        return  # everything came from the cache: no engine, no pool
     if _in_process(names, run.jobs):
         engine = Engine(rules, options)
         for i, name in zip(indices, names):
