@@ -1,7 +1,8 @@
 """Reporters: one module per output format, all reading `list[FileResult]`.
 
-`REPORTERS` maps a format name to its `render(results, stream, *, rules, color, lang,
-documents, quiet)`; `render(fmt, ...)` picks one and passes only the keywords it accepts.
+`REPORTERS` maps a format name to its `render(results, stream, *, ...)`. Each reporter
+declares only the keywords it reads (of rules, color, lang, documents, quiet);
+`render(fmt, ...)` picks one and passes it just those.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Sequence, TextIO
+from typing import Mapping, Sequence, TextIO
 
 from contract_lint.findings import FileResult, Finding
 from contract_lint.model import Document
@@ -22,11 +22,8 @@ def render(
     results: Sequence[FileResult],
     stream: TextIO,
     *,
-    rules: Sequence[Any] = (),
-    color: bool = False,
     lang: str = "ru",
     documents: Mapping[str, Document] | None = None,
-    quiet: bool = False,
 ) -> None:
     """Write one line per finding, and `path:1:1: ERROR message` for unreadable files."""
     for result in results:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 from pathlib import Path
-from typing import Any, Mapping, Sequence, TextIO
+from typing import Mapping, Sequence, TextIO
 
 from contract_lint.findings import FileResult, Finding, Severity
 from contract_lint.model import Document
@@ -51,11 +51,8 @@ def render(
     results: Sequence[FileResult],
     stream: TextIO,
     *,
-    rules: Sequence[Any] = (),
-    color: bool = False,
     lang: str = "ru",
     documents: Mapping[str, Document] | None = None,
-    quiet: bool = False,
 ) -> None:
     """Write one workflow command per finding and one `::error` per unreadable file."""
     for result in results:

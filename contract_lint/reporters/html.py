@@ -10,7 +10,7 @@ and categories.
 from __future__ import annotations
 
 from html import escape
-from typing import Any, Mapping, Sequence, TextIO
+from typing import Mapping, Sequence, TextIO
 
 from contract_lint.findings import FileResult, Finding
 from contract_lint.model import Block, BlockKind, Document
@@ -151,11 +151,8 @@ def render(
     results: Sequence[FileResult],
     stream: TextIO,
     *,
-    rules: Sequence[Any] = (),
-    color: bool = False,
     lang: str = "ru",
     documents: Mapping[str, Document] | None = None,
-    quiet: bool = False,
 ) -> None:
     """Write the HTML page."""
     stream.write(to_html(results, lang=lang, documents=documents))

@@ -6,10 +6,9 @@ The shape is fixed by `contract_lint/schemas/json-output.schema.json`.
 from __future__ import annotations
 
 import json
-from typing import Any, Mapping, Sequence, TextIO
+from typing import Sequence, TextIO
 
 from contract_lint.findings import FileResult
-from contract_lint.model import Document
 
 VERSION = 1
 
@@ -22,12 +21,6 @@ def to_data(results: Sequence[FileResult]) -> dict[str, object]:
 def render(
     results: Sequence[FileResult],
     stream: TextIO,
-    *,
-    rules: Sequence[Any] = (),
-    color: bool = False,
-    lang: str = "ru",
-    documents: Mapping[str, Document] | None = None,
-    quiet: bool = False,
 ) -> None:
     """Write the JSON report (UTF-8, not ASCII-escaped) to `stream`."""
     json.dump(to_data(results), stream, ensure_ascii=False, indent=2)

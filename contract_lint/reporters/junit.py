@@ -6,10 +6,9 @@ The `failures`/`errors` counts are of testcases, never above `tests`.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from typing import Any, Mapping, Sequence, TextIO
+from typing import Sequence, TextIO
 
 from contract_lint.findings import FileResult
-from contract_lint.model import Document
 from contract_lint.reporters.base import ordered, severity_word, where, word
 
 
@@ -43,11 +42,7 @@ def render(
     results: Sequence[FileResult],
     stream: TextIO,
     *,
-    rules: Sequence[Any] = (),
-    color: bool = False,
     lang: str = "ru",
-    documents: Mapping[str, Document] | None = None,
-    quiet: bool = False,
 ) -> None:
     """Write the JUnit XML report."""
     tree = to_xml(results, lang)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Sequence, TextIO
+from typing import Sequence, TextIO
 
 import regex
 
 from contract_lint.findings import FileResult, Finding
-from contract_lint.model import Document
 from contract_lint.reporters.base import SEVERITIES, ordered, severity_counts, severity_word, where, word
 from contract_lint.reporters.excerpt import make_excerpt
 
@@ -80,11 +79,7 @@ def render(
     results: Sequence[FileResult],
     stream: TextIO,
     *,
-    rules: Sequence[Any] = (),
-    color: bool = False,
     lang: str = "ru",
-    documents: Mapping[str, Document] | None = None,
-    quiet: bool = False,
 ) -> None:
     """Write the Markdown report."""
     stream.write(to_markdown(results, lang))

@@ -146,10 +146,8 @@ def render(
     stream: TextIO,
     *,
     rules: Sequence[Any] = (),
-    color: bool = False,
     lang: str = "ru",
     documents: Mapping[str, Document] | None = None,
-    quiet: bool = False,
 ) -> None:
     """Write the SARIF log (UTF-8, indented) to `stream`."""
     json.dump(to_sarif(results, rules, lang=lang, documents=documents), stream, ensure_ascii=False, indent=2)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 from collections import Counter
-from typing import Any, Mapping, Sequence, TextIO
+from typing import Any, Sequence, TextIO
 
 from rich.console import Console
 from rich.padding import Padding
@@ -17,7 +17,6 @@ from rich.table import Table
 from rich.text import Text
 
 from contract_lint.findings import FileResult, Finding, Severity
-from contract_lint.model import Document
 from contract_lint.reporters.base import SEVERITIES, ordered, severity_counts, severity_word, where, word
 from contract_lint.reporters.excerpt import make_excerpt
 
@@ -103,10 +102,8 @@ def render(
     results: Sequence[FileResult],
     stream: TextIO,
     *,
-    rules: Sequence[Any] = (),
     color: bool = False,
     lang: str = "ru",
-    documents: Mapping[str, Document] | None = None,
     quiet: bool = False,
 ) -> None:
     """Write the human report for `results` to `stream` (plain text unless `color`)."""
