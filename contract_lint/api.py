@@ -6,13 +6,10 @@ from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 from contract_lint.engine import Engine, EngineOptions, exit_code, select_rules
-from contract_lint.errors import ContractLintError, DocumentError
 from contract_lint.findings import FileResult
 from contract_lint.model import Document
 from contract_lint.packs import Rule, all_rules, load_packs
 from contract_lint.suppress import apply_waivers
-
-SUFFIXES = (".docx", ".pdf", ".odt", ".txt", ".md", ".doc", ".rtf")
 
 __all__ = ["EngineOptions", "discover", "exit_code", "lint_document", "lint_paths", "load_rules"]
 
@@ -33,41 +30,22 @@ def lint_document(doc: Document, rules: Sequence[Rule] | Engine, options: Engine
 
 
 def discover(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Yield the input files: files as given, directories searched recursively (sorted)."""
-    try:
-        from contract_lint.discover import discover as walk
-    except ImportError:  # the discovery module is optional: fall back to a plain walk
-        walk = None
-    if walk is not None:
-        yield from (Path(p) for p in walk([str(p) for p in paths]))
-        return
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
-        else:
-            yield path
+    """Yield the input files: files as given, folders searched recursively (sorted)."""
+    from contract_lint.discover import discover as walk
+
+    yield from (Path(p) for p in walk([str(p) for p in paths]))
 
 
 def lint_paths(
     paths: Iterable[str | Path], options: EngineOptions | None = None, *, rules: Sequence[Rule] | None = None
 ) -> Iterator[FileResult]:
     """Lint every document under `paths`; an unreadable document becomes a per-file error."""
+    from contract_lint.runner import lint_file
+
     options = options or EngineOptions()
     engine = Engine(load_rules(options) if rules is None else rules, options)
     for path in discover(paths):
-        try:
-            doc = parse(path, options.parse)
-        except DocumentError as exc:
-            yield FileResult(str(path), _format_of(path), error=exc.one_line())
-            continue
-        except ContractLintError as exc:
-            yield FileResult(str(path), _format_of(path), error=f"{path}: {exc}".replace("\n", " "))
-            continue
-        except Exception as exc:  # noqa: BLE001 - a parser bug must not stop the run
-            yield FileResult(str(path), _format_of(path), error=f"{path}: cannot read: {exc!r}")
-            continue
-        yield lint_document(doc, engine)
+        yield lint_file(str(path), engine, options.parse, keep_document=False).result
 
 
 def parse(path: Path, parse_options: object = None) -> Document:
@@ -75,7 +53,3 @@ def parse(path: Path, parse_options: object = None) -> Document:
     from contract_lint.parsers import ParseOptions, parse_path
 
     return parse_path(path, parse_options if parse_options is not None else ParseOptions())
-
-
-def _format_of(path: Path) -> str | None:
-    return path.suffix.lower().lstrip(".") or None

@@ -18,7 +18,7 @@ from contract_lint.baseline import apply_baseline, load_baseline
 from contract_lint.config import (
     Config, apply_per_file_ignores, apply_rule_options, check_rule_keys, engine_options, matches_glob,
 )
-from contract_lint.errors import ConfigError, ContractLintError, DocumentError
+from contract_lint.errors import ConfigError
 from contract_lint.findings import FileResult
 from contract_lint.model import Document
 from contract_lint.reporters import FORMATS, NEEDS_DOCUMENTS, render
@@ -55,20 +55,6 @@ def _files(paths: Iterable[str | Path], config: Config) -> list[Path]:
     return [Path(p) for p in found if not any(matches_glob(p, g, config) for g in config.exclude)]
 
 
-def _lint_one(path: Path, engine: Any, parse_options: Any) -> tuple[FileResult, Document | None]:
-    from contract_lint.api import _format_of, lint_document, parse
-
-    try:
-        doc = parse(path, parse_options)
-    except DocumentError as exc:
-        return FileResult(str(path), _format_of(path), error=exc.one_line()), None
-    except ContractLintError as exc:
-        return FileResult(str(path), _format_of(path), error=f"{path}: {exc}".replace("\n", " ")), None
-    except Exception as exc:  # noqa: BLE001 - a parser bug must not stop the run
-        return FileResult(str(path), _format_of(path), error=f"{path}: cannot read: {exc!r}"), None
-    return lint_document(doc, engine), doc
-
-
 def run_check(
     paths: Sequence[str | Path],
     config: Config,
@@ -84,13 +70,15 @@ def run_check(
     the text), else a text-less skeleton of each (exact columns for concise/GitHub/SARIF).
     """
     from contract_lint.engine import Engine
+    from contract_lint.runner import lint_file
 
     options = engine_options(config, builtin_packs=builtin_packs, parse=parse_options)
     rules = load_engine_rules(config, builtin_packs=builtin_packs)
     engine = Engine(rules, options)
     results, documents = [], {}
     for path in _files(paths, config):
-        result, doc = _lint_one(path, engine, parse_options)  # waivers: api.lint_document applies them
+        done = lint_file(str(path), engine, parse_options, keep_document=True)  # waivers applied there
+        result, doc = done.result, done.document
         if doc is not None:
             documents[result.path] = doc if keep_documents else skeleton(doc)
         results.append(result)
