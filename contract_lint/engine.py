@@ -203,6 +203,9 @@ class Engine:
             return block is not None and allowed[block.index] and offset < block.end
 
         if isinstance(compiled.matcher, MissingMatcher):
+            # the conditions of a document-level hit are cheaper than looking for what is missing
+            if not keep(Hit(None, None), ctx, compiled.unless, compiled.requires):
+                return []
             hits = compiled.matcher.find(ctx, in_scope)
         else:
             hits = [h for h in compiled.matcher.find(ctx) if h.start is None or in_scope(h.start)]

@@ -35,6 +35,8 @@ class Condition:
                 a = max(a, hit.end)
             if self.before:
                 b = min(b, hit.start)
+        if isinstance(self.matcher, RegexMatcher):
+            return self.matcher.occurs(ctx, a, b)
         spans = self.matcher.spans(ctx)
         i = bisect.bisect_left(spans, (a, -1))
         while i < len(spans) and spans[i][0] < b:

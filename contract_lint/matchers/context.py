@@ -64,6 +64,10 @@ class DocContext:
             self._cache[key] = compute()
         return self._cache[key]  # type: ignore[return-value]
 
+    def has(self, key: Hashable) -> bool:
+        """Return True when the value for `key` has been computed."""
+        return key in self._cache
+
     @cached_property
     def folded(self) -> str:
         """Return the text folded (lower case, ё → е), same length as the text."""

@@ -29,7 +29,10 @@ class MissingMatcher:
     def find(self, ctx: DocContext, in_scope: Callable[[int], bool] = lambda _: True) -> list[Hit]:
         """Return one document-level hit, or none when something in scope matches."""
         for matcher in self.alternatives:
-            if any(in_scope(a) for a, _ in matcher.spans(ctx)):
+            if isinstance(matcher, RegexMatcher):
+                if matcher.first(ctx, in_scope):
+                    return []
+            elif any(in_scope(a) for a, _ in matcher.spans(ctx)):
                 return []
         return [Hit(None, None)]
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import bisect
+from typing import Callable, Iterable, Iterator
+
 import regex
 
 from contract_lint.errors import RulePackError
 from contract_lint.matchers.base import Hit
 from contract_lint.matchers.context import DocContext
-from contract_lint.matchers.literals import required_literals
+from contract_lint.matchers.literals import required_literals, required_prefixes
 from contract_lint.nlp import nfc
 
 # Case-insensitive matching in `regex` is about twice as slow as exact matching. On the
@@ -84,6 +87,42 @@ def _any_in(needed: frozenset[str], text: str, present: dict[str, bool]) -> bool
     return False
 
 
+def _starts(ctx: DocContext, text: str, prefixes: frozenset[str], start: int, end: int) -> list[int]:
+    """Return, sorted, the offsets in [start, end) where one of `prefixes` occurs in `text`."""
+    offsets: set[int] = set()
+    for prefix in prefixes:
+        every = ctx.cached(("regex-offsets", prefix, text is ctx.folded), lambda p=prefix: _occurrences(text, p))
+        offsets.update(every[bisect.bisect_left(every, start):bisect.bisect_left(every, end)])
+    return sorted(offsets)
+
+
+def _occurrences(text: str, literal: str) -> list[int]:
+    """Return every offset of `literal` in `text`, overlapping ones included."""
+    found, i = [], text.find(literal)
+    while i >= 0:
+        found.append(i)
+        i = text.find(literal, i + 1)
+    return found
+
+
+def _matches_at(
+    pattern: regex.Pattern[str], text: str, start: int, end: int, offsets: list[int], timeout: float
+) -> Iterator[regex.Match[str]]:
+    """Yield what `pattern.finditer(text, start, end)` would, trying only at `offsets`.
+
+    Every match begins at one of `offsets` (they are where its possible first words occur),
+    so the scan at every other character is skipped; matches do not overlap, as in finditer.
+    """
+    resume = start
+    for offset in offsets:
+        if offset < resume:
+            continue
+        m = pattern.match(text, offset, end, timeout=timeout)
+        if m is not None:
+            yield m
+            resume = max(m.end(), offset + 1)
+
+
 def parse_options(options: object) -> tuple[list[str], bool]:
     """Accept a pattern, a list, or {patterns, case_sensitive}."""
     if isinstance(options, str):
@@ -115,28 +154,58 @@ class RegexMatcher:
         ]
         #: per compiled pattern, strings one of which every match contains (None: unknown)
         self.needed = {p: required_literals(p) for p in {*self.compiled, *self.exact}}
+        #: per compiled pattern, strings one of which every match starts with (None: unknown)
+        self.prefixes = {p: required_prefixes(p) for p in {*self.compiled, *self.exact}}
         self.key = ("regex", tuple(patterns), self.case_sensitive)
+
+    def _text(self, ctx: DocContext) -> tuple[str, list[regex.Pattern[str]]]:
+        """Return the text to search (folded, or with case kept) and the patterns to use on it."""
+        if self.case_sensitive:
+            return ctx.cached(("regex-text-cs",), lambda: _without_yo(ctx.doc.text)), self.compiled
+        return ctx.folded, self.exact if _plain_text(ctx) else self.compiled
+
+    def _matches(self, ctx: DocContext, start: int, end: int) -> Iterator[tuple[int, int]]:
+        """Yield non-empty match spans of each pattern in turn, searching text[start:end].
+
+        Look-behind and \\b see the text before `start`; nothing sees past `end`.
+        """
+        text, patterns = self._text(ctx)
+        whole = start == 0 and end >= len(text)
+        #: literal -> occurs in the whole text; many patterns share stems («согласованн», «услуг»)
+        present: dict[str, bool] = ctx.cached(("regex-literals", self.case_sensitive), dict)
+        for pattern in patterns:
+            needed = self.needed[pattern]
+            if needed is not None and not (
+                _any_in(needed, text, present) if whole else any(text.find(n, start, end) >= 0 for n in needed)
+            ):
+                continue  # the pattern cannot match without one of them
+            prefixes = self.prefixes[pattern]
+            if prefixes is None:
+                found: Iterable[regex.Match[str]] = pattern.finditer(text, start, end, timeout=ctx.regex_timeout)
+            else:
+                found = _matches_at(pattern, text, start, end, _starts(ctx, text, prefixes, start, end), ctx.regex_timeout)
+            for m in found:
+                span = m.span("m") if "m" in pattern.groupindex and m.start("m") >= 0 else m.span()
+                if span[1] > span[0]:
+                    yield span
 
     def spans(self, ctx: DocContext) -> list[tuple[int, int]]:
         """Return all match spans, sorted (cached per document); TimeoutError on runaway patterns."""
-        def compute() -> list[tuple[int, int]]:
-            text = ctx.folded
-            patterns = self.exact if _plain_text(ctx) else self.compiled
-            if self.case_sensitive:
-                text = ctx.cached(("regex-text-cs",), lambda: _without_yo(ctx.doc.text))
-            #: literal -> occurs in `text`; many patterns share stems («согласованн», «услуг»)
-            present: dict[str, bool] = ctx.cached(("regex-literals", self.case_sensitive), dict)
-            found: set[tuple[int, int]] = set()
-            for pattern in patterns:
-                needed = self.needed[pattern]
-                if needed is not None and not _any_in(needed, text, present):
-                    continue  # the pattern cannot match without one of them
-                for m in pattern.finditer(text, timeout=ctx.regex_timeout):
-                    span = m.span("m") if "m" in pattern.groupindex and m.start("m") >= 0 else m.span()
-                    if span[1] > span[0]:
-                        found.add(span)
-            return sorted(found)
-        return ctx.cached(self.key, compute)
+        return ctx.cached(self.key, lambda: sorted(set(self._matches(ctx, 0, len(ctx.folded)))))
+
+    def occurs(self, ctx: DocContext, start: int, end: int) -> bool:
+        """Return True when a pattern matches inside text[start:end] (cached per region).
+
+        Searching just the region (a sentence, a clause) is what makes `unless` and
+        `requires` cheap: the whole document is never scanned for them.
+        """
+        return ctx.cached((self.key, start, end), lambda: next(self._matches(ctx, start, end), None) is not None)
+
+    def first(self, ctx: DocContext, accept: Callable[[int], bool]) -> bool:
+        """Return True when some match starts at an offset `accept`s; stops at the first."""
+        if ctx.has(self.key):
+            return any(accept(a) for a, _ in self.spans(ctx))
+        return any(accept(a) for a, _ in self._matches(ctx, 0, len(ctx.folded)))
 
     def find(self, ctx: DocContext) -> list[Hit]:
         return [Hit(a, b) for a, b in self.spans(ctx)]
