@@ -38,12 +38,17 @@ class CheckRun:
     documents: dict[str, Document] = field(default_factory=dict)
 
 
-def load_engine_rules(config: Config, *, builtin_packs: bool = True) -> list[Any]:
-    """Load packs, check config keys against every loaded rule, select, apply per-rule options."""
+def load_engine_rules(config: Config, *, builtin_packs: bool = True, cache_dir: Path | None = None) -> list[Any]:
+    """Load packs, check config keys against every loaded rule, select, apply per-rule options.
+
+    With a `cache_dir`, rule files validated by an earlier run are not validated again.
+    """
+    from contract_lint.cache import ValidatedRules
     from contract_lint.engine import select_rules
     from contract_lint.packs import all_rules, load_packs
 
-    every = all_rules(load_packs([Path(p) for p in config.packs], builtin=builtin_packs))
+    memo = ValidatedRules(cache_dir) if cache_dir is not None else None
+    every = all_rules(load_packs([Path(p) for p in config.packs], builtin=builtin_packs, memo=memo))
     check_rule_keys(config, every)
     return apply_rule_options(select_rules(every, config.select, config.ignore), config)
 

@@ -46,7 +46,7 @@ def lint_for_cli(
     files = find_files(paths, folder.exclude)
     run = RunOptions(
         jobs=folder.jobs if folder.jobs and folder.jobs > 0 else default_jobs(),
-        cache_dir=(folder.cache_dir or _default_cache_dir()) if folder.cache else None,
+        cache_dir=cache_folder(folder),
         keep_documents=folder.keep_documents,
     )
     show = not folder.quiet and _isatty(err) and len(files) > 1
@@ -74,10 +74,13 @@ def write_summary(target: Path, results: Sequence[FileResult]) -> None:
         write_summary_csv(results, fh)
 
 
-def _default_cache_dir() -> Path:
+def cache_folder(folder: FolderOptions) -> Path | None:
+    """Return the cache folder these options use, or None with --no-cache."""
+    if not folder.cache:
+        return None
     from contract_lint.cache import default_cache_dir
 
-    return default_cache_dir()
+    return folder.cache_dir or default_cache_dir()
 
 
 def _isatty(stream: TextIO) -> bool:

@@ -28,6 +28,7 @@ class Located:
     data: Any
     lines: dict[Path_, int]
     key_lines: dict[Path_, int]
+    text: str = ""  # the YAML source
 
     def line(self, path: Path_, *, key: bool = False) -> int:
         """Return the line of `path` (of its key if `key`), or of its nearest parent."""
@@ -76,7 +77,7 @@ def load_located(text: str, shown: str) -> Located:
     lines: dict[Path_, int] = {}
     key_lines: dict[Path_, int] = {}
     _walk(node, (), lines, key_lines, shown)
-    return Located(data, lines, key_lines)
+    return Located(data, lines, key_lines, text)
 
 
 def _walk(node: yaml.Node, path: Path_, lines: dict, key_lines: dict, shown: str) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, Protocol
 
 import contract_lint
 from contract_lint.errors import RulePackError
@@ -124,13 +124,24 @@ def categories() -> dict[str, dict[str, str]]:
     return json.loads(data.read_text(encoding="utf-8"))
 
 
-def load_packs(extra: Iterable[Path] = (), *, builtin: bool = True) -> list[Pack]:
-    """Load built-in packs (unless `builtin=False`) and `extra` pack folders; validate all."""
+class Memo(Protocol):
+    """Rule files known to be valid (cache.ValidatedRules)."""
+
+    def known(self, text: str, stem: str) -> bool: ...
+
+    def remember(self, text: str, stem: str) -> None: ...
+
+
+def load_packs(extra: Iterable[Path] = (), *, builtin: bool = True, memo: Memo | None = None) -> list[Pack]:
+    """Load built-in packs (unless `builtin=False`) and `extra` pack folders; validate all.
+
+    Rule files that `memo` knows to be valid are not validated again.
+    """
     dirs = (builtin_pack_dirs() if builtin else []) + [d for p in extra for d in expand_pack_dir(Path(p))]
     errors: list[str] = []
     packs: list[Pack] = []
     for d in dirs:
-        pack = _load_pack(d, errors)
+        pack = _load_pack(d, errors, memo)
         if pack is not None:
             packs.append(pack)
     errors.extend(_uniqueness_errors(packs))
@@ -144,7 +155,7 @@ def all_rules(packs: Iterable[Pack]) -> list[Rule]:
     return [r for p in packs for r in p.rules]
 
 
-def _load_pack(folder: Path, errors: list[str]) -> Pack | None:
+def _load_pack(folder: Path, errors: list[str], memo: Memo | None = None) -> Pack | None:
     meta_path = folder / "pack.yaml"
     meta = _load_file(meta_path, "pack", errors)
     if meta is None:
@@ -158,11 +169,14 @@ def _load_pack(folder: Path, errors: list[str]) -> Pack | None:
     for path in sorted(folder.glob("*.y*ml")):
         if path.name in ("pack.yaml", "pack.yml"):
             continue
-        located = _load_file(path, "rule", errors)
+        located = _load_file(path, "rule", errors, memo)
         if located is not None:
-            before = len(errors)
-            errors.extend(validate_semantics(located, display_path(path), path.stem, categories()))
-            if len(errors) == before:
+            valid = memo is not None and memo.known(located.text, path.stem)
+            problems = [] if valid else validate_semantics(located, display_path(path), path.stem, categories())
+            errors.extend(problems)
+            if not problems:
+                if memo is not None and not valid:
+                    memo.remember(located.text, path.stem)
                 rules.append(rule_from_data(located.data, data["id"], display_path(path), defaults,
                                             language=data.get("language", "ru")))
     return Pack(data["id"], data["name"], display_path(folder), tuple(rules),
@@ -184,7 +198,7 @@ def _language_error(meta: Located, shown: str, value: str) -> str:
     return f'{shown}:{line}: language: "{value}" is not one of {", ".join(choices)} (see docs/languages.md)'
 
 
-def _load_file(path: Path, schema: str, errors: list[str]) -> Located | None:
+def _load_file(path: Path, schema: str, errors: list[str], memo: Memo | None = None) -> Located | None:
     shown = display_path(path)
     try:
         located = load_located(path.read_text(encoding="utf-8"), shown)
@@ -194,6 +208,8 @@ def _load_file(path: Path, schema: str, errors: list[str]) -> Located | None:
     except OSError as exc:
         errors.append(f"{shown}:1: cannot read: {exc.strerror}")
         return None
+    if memo is not None and memo.known(located.text, path.stem):
+        return located  # the whole rule file passed before: schema and semantics
     problems = schema_errors(located, shown, schema)
     errors.extend(problems)
     return None if problems else located

@@ -26,7 +26,7 @@ from contract_lint.config import did_you_mean, engine_options
 from contract_lint.engine import EngineOptions, exit_code
 from contract_lint.dump import PDF_ENGINES
 from contract_lint.errors import ConfigError, ContractLintError
-from contract_lint.folder_cli import FolderOptions, lint_for_cli, write_summary
+from contract_lint.folder_cli import FolderOptions, cache_folder, lint_for_cli, write_summary
 from contract_lint.packs import Rule, all_rules, load_packs
 from contract_lint.rule_examples import ExampleFailure, run_examples
 
@@ -85,13 +85,13 @@ def check(
             raise ConfigError(f'--pdf-engine: "{pdf_engine}" is not one of {", ".join(PDF_ENGINES)}')
         config = cli_config(paths, config_file, select=_split(select) or None, ignore=_split(ignore) or None,
                             side=side, fail_on=fail_on, lang=lang, packs=pack, exclude=exclude)
-        rules_loaded = load_engine_rules(config, builtin_packs=not no_builtin)
+        folder = FolderOptions(exclude=config.exclude, jobs=jobs, cache=not no_cache, cache_dir=cache_dir,
+                               quiet=quiet, keep_documents=needs_documents(pairs))
+        rules_loaded = load_engine_rules(config, builtin_packs=not no_builtin, cache_dir=cache_folder(folder))
         if not rules_loaded:
             typer.echo("contract-lint: no rules loaded (see --pack, --select)", err=True)
         options = engine_options(config, builtin_packs=not no_builtin, parse=_parse_options(pdf_engine, password, ocr),
                                  document_language=language)
-        folder = FolderOptions(exclude=config.exclude, jobs=jobs, cache=not no_cache, cache_dir=cache_dir,
-                               quiet=quiet, keep_documents=needs_documents(pairs))
         outcomes = lint_for_cli(explicit_paths(paths, config), rules_loaded, options, folder)
         results = finish([o.result for o in outcomes], config, baseline=None if write_baseline_to else baseline)
         if summary is not None:

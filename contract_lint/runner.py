@@ -130,10 +130,7 @@ def _in_process(names: Sequence[str], jobs: int) -> bool:
         return True
     total = 0
     for name in names:
-        try:
-            total += os.path.getsize(name)
-        except OSError:
-            pass
+        total += _size(name)
         if total >= SMALL_RUN_BYTES:
             return False
     return True
@@ -144,8 +141,10 @@ def _pooled(names, indices, rules, options, run, on_result):  # type: ignore[no-
     with ProcessPoolExecutor(
         max_workers=run.jobs, mp_context=context, initializer=_init_worker, initargs=(list(rules), options, run.post_process),
     ) as pool:
+        # Largest first: a big file started last would leave the other workers idle at the end.
+        by_size = sorted(zip(indices, names), key=lambda pair: -_size(pair[1]))
         futures: dict[Future, tuple[int, str]] = {
-            pool.submit(_work, name, run.keep_documents): (i, name) for i, name in zip(indices, names)
+            pool.submit(_work, name, run.keep_documents): (i, name) for i, name in by_size
         }
         results: dict[int, _Done] = {}
         for future in as_completed(futures):
@@ -154,6 +153,13 @@ def _pooled(names, indices, rules, options, run, on_result):  # type: ignore[no-
             _notify(on_result, results[i].result)
     for i in indices:
         yield i, results[i]
+
+
+def _size(name: str) -> int:
+    try:
+        return os.path.getsize(name)
+    except OSError:
+        return 0  # the worker reports why it cannot be read
 
 
 def _collect(future: Future, name: str) -> _Done:

@@ -107,6 +107,22 @@ def test_html_without_documents_lists_findings_with_excerpts():
     assert '<div class="excerpt">«7.2. Заказчик уплачивает <b>пеню в размере 0,5%</b>' in page
 
 
+def test_json_is_the_data_with_one_finding_per_line():
+    from contract_lint.reporters.json import to_data
+
+    text = _out("json")
+    results, _ = sample()
+    assert json.loads(text) == to_data(results)
+    lines = text.splitlines()
+    assert lines[:3] == ["{", '  "version": 1,', '  "files": [']
+    findings = [line for line in lines if line.lstrip().startswith('{"rule": ')]
+    assert len(findings) == sum(len(r.findings) for r in results) == 5
+    assert all(line.startswith(" " * 8) for line in findings)
+    first = json.loads(findings[0].strip().rstrip(","))
+    assert (first["rule"], first["location"]["clause"]) == ("LIAB004", None)
+    assert '"match": "пеню в размере 0,5%"' in text  # not ASCII-escaped
+
+
 def test_json_output_validates_against_the_shipped_schema():
     data = json.loads(_out("json"))
     schema = json.loads((resources.files("contract_lint") / "schemas" / "json-output.schema.json").read_text("utf-8"))

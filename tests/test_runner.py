@@ -195,3 +195,40 @@ def test_post_process_runs_before_caching(tmp_path, pack, monkeypatch, jobs):
     assert [len(o.result.findings) for o in runner.run_files(files, rules, EngineOptions(), hooked)] == [0] * 4
     again = runner.run_files(files, rules, EngineOptions(), hooked)
     assert [o.cached for o in again] == [True] * 4 and [len(o.result.findings) for o in again] == [0] * 4
+
+
+def test_workers_get_the_largest_files_first_and_results_keep_input_order(tmp_path, pack, monkeypatch):
+    """A big file handed out last would leave the other worker idle at the end of the run."""
+    from concurrent.futures import Future
+
+    submitted: list[str] = []
+
+    class InlinePool:  # runs each task at once, in this process, and records the order
+        def __init__(self, *args, initializer=None, initargs=(), **kwargs):
+            initializer(*initargs)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def submit(self, func, name, *args):
+            submitted.append(Path(name).name)
+            future: Future = Future()
+            future.set_result(func(name, *args))
+            return future
+
+    sizes = {"a.txt": 1, "b.txt": 30, "c.txt": 5, "d.txt": 12}
+    names = []
+    for name, paragraphs in sizes.items():
+        path = tmp_path / name
+        path.write_text("1.1. Оплата производится своевременно.\n" * paragraphs, encoding="utf-8")
+        names.append(str(path))
+    monkeypatch.setattr(runner, "SMALL_RUN_BYTES", 0)
+    monkeypatch.setattr(runner, "ProcessPoolExecutor", InlinePool)
+    rules = all_rules(load_packs([pack], builtin=False))
+    outcomes = runner.run_files(names, rules, EngineOptions(), runner.RunOptions(jobs=2))
+    assert submitted == ["b.txt", "d.txt", "c.txt", "a.txt"]
+    assert [Path(o.result.path).name for o in outcomes] == ["a.txt", "b.txt", "c.txt", "d.txt"]
+    assert [len(o.result.findings) for o in outcomes] == [1, 30, 5, 12]
