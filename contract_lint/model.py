@@ -14,6 +14,8 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cached_property
 
+import regex
+
 BLOCK_SEPARATOR = "\n\n"
 
 
@@ -251,12 +253,17 @@ _TRANSLATE = str.maketrans(
 )
 
 
+_TO_TRANSLATE = regex.compile("[" + regex.escape("".join(map(chr, _TRANSLATE))) + "]")
+
+
 def normalize_text(text: str) -> str:
     """Normalise text once, for every format: NFC, spaces, hyphens, ligatures.
 
     Never NFKC: it would turn «№» into «No».
     """
-    return unicodedata.normalize("NFC", text.translate(_TRANSLATE))
+    if _TO_TRANSLATE.search(text):  # str.translate walks every character in Python-level steps
+        text = text.translate(_TRANSLATE)
+    return unicodedata.normalize("NFC", text)
 
 
 def fold(text: str) -> str:

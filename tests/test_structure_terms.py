@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from structure_helpers import run, texts
+from contract_lint.structure import CHECKS
+from structure_helpers import doc, run, texts
 
 PREAMBLE = ("ООО «Альфа-Тест», именуемое в дальнейшем «Исполнитель», и ООО «Бета-Тест», "
             "именуемое в дальнейшем «Заказчик», заключили настоящий Договор.")
@@ -52,3 +53,17 @@ def test_quoted_titles_are_not_terms() -> None:
 def test_party_roles_are_not_undefined_terms() -> None:
     preamble = "ООО «Альфа» (далее — «Арендодатель») и ООО «Бета» (далее — «Арендатор») заключили Договор."
     assert run("defined_terms", [preamble, "4.2. Арендатор уведомляет Лизингодателя о поломке."]) == []
+
+
+def test_context_further_back_than_the_search_window_is_still_seen() -> None:
+    # The initials, the street and the surname sit more than 80 characters before the word.
+    # \u2003 (em space) is whitespace that does not make the next word sentence-initial.
+    paragraphs = [PREAMBLE,
+                  "2.1. Груз принял: И." + "\u2003" * 90 + "Маяк.",
+                  "2.2. Адрес склада: ул." + "\u2003" * 100 + "Поддон.",
+                  "2.3. Товар принял кладовщик Ветров" + " " * 90 + "Стеллаж.",
+                  "2.4. Исполнитель передаёт " + "работы и услуги " * 10 + "Результат Заказчику."]
+    document = doc(*paragraphs)
+    hits = CHECKS["defined_terms"](document, {})
+    assert [(document.text[h.start:h.end], document.locate(h.start).clause) for h in hits] == \
+        [("Ветров", "2.3"), ("Результат", "2.4")]

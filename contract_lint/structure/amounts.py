@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+from functools import lru_cache
 from typing import Any, Mapping
 
 import regex
@@ -28,6 +30,8 @@ def check_amount_words(doc: Document, options: Mapping[str, Any]) -> list[Hit]:
     hits: list[Hit] = []
     for block in lint_blocks(doc):
         body = text[block.start:block.end]
+        if "(" not in body:
+            continue  # _AMOUNT needs the bracket of the words
         for m in _AMOUNT.finditer(body):
             hit = _compare(m, block.start, doc.text)
             if hit is not None:
@@ -35,11 +39,18 @@ def check_amount_words(doc: Document, options: Mapping[str, Any]) -> list[Hit]:
     return hits
 
 
-def _compare(m: regex.Match[str], base: int, original: str) -> Hit | None:
-    words, tail = leading_number_words(m.group("words"))
+@lru_cache(maxsize=4096)
+def _spelled(text: str) -> Decimal | None:
+    """Return the number the bracketed words name, None when they are not just a number."""
+    # Cached: the same few bracketed amounts recur across clauses and documents.
+    words, tail = leading_number_words(text)
     if not words or not _TAIL.match(tail):
         return None  # «(НДС)», «(включая НДС 20%)»: not a number in words
-    spelled = parse_number(words)
+    return parse_number(words)
+
+
+def _compare(m: regex.Match[str], base: int, original: str) -> Hit | None:
+    spelled = _spelled(m.group("words"))
     digits = to_decimal(m.group("digits"))
     if spelled is None or digits is None:
         return None

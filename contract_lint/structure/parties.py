@@ -54,6 +54,8 @@ def defined_roles(doc: Document) -> list[str]:
     """Return the party roles the document defines («именуемое в дальнейшем «Исполнитель»»)."""
     roles: list[str] = []
     for block in lint_blocks(doc):
+        if "далее" not in block.text and "именуем" not in block.text:
+            continue  # what each alternative of _DEFINITION needs
         for m in _DEFINITION.finditer(block.text):
             role = _role(m.group("role"))
             if role and role not in roles:
@@ -90,6 +92,9 @@ def _canonical(form: str, name: str) -> str:
 
 def _companies(doc: Document) -> Iterator[tuple[str, str, int, int, int]]:
     for block in lint_blocks(doc):
+        # _COMPANY needs «: and «О» (every abbreviation has one) or «бщество»
+        if "«" not in block.text or ("О" not in block.text and "бщество" not in block.text):
+            continue
         for m in _COMPANY.finditer(block.text):
             yield (_canonical(m.group("form"), m.group("name")), fold(m.group("name")),
                    block.index, block.start + m.start(), block.start + m.end())

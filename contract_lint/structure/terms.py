@@ -7,7 +7,7 @@ A term is defined by «(далее — «…»)», «именуемое в да�
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any, Iterator, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 import regex
 
@@ -57,6 +57,13 @@ _PHRASE_WORD = regex.compile(r"[А-ЯЁа-яёA-Za-z]{3,}")
 _CLAUSE_NUMBER = regex.compile(r"(?:\d+(?:\.\d+)*\.?|[а-яa-z]\)|[IVX]+\.|Статья\s+\d+\.?)")
 _PREV_WORD = regex.compile(r"([А-ЯЁA-Z][а-яёa-z]*\.?)\s*$")
 _INITIAL_AFTER = regex.compile(r"\s*[А-ЯЁ]\.")
+# The `*_BEFORE` patterns end at the word: searched in a window of the text before it.
+# A match can begin before the window only if the whole window fits the end of the
+# pattern (the tail below); then the search looks back to the start of the block.
+_WINDOW = 80
+_PREV_WORD_TAIL = regex.compile(r"[а-яёa-z]*\.?\s*")
+# _INITIALS_BEFORE and _ADDRESS_BEFORE hold at most six characters that are not spaces.
+_FEW_CHARS_TAIL = regex.compile(r"\s*(?:\S\s*){0,6}")
 SCHEMA: dict = {
     "type": "object",
     "additionalProperties": False,
@@ -75,48 +82,73 @@ def _lemmas_of_phrase(phrase: str) -> set[str]:
     return found
 
 
+def _may_define(text: str) -> bool:
+    # The literals each alternative of _DEFINED_BY needs: most blocks have none of them.
+    return "далее" in text or "именуем" in text or "понима" in text
+
+
+def _may_be_definition_line(text: str) -> bool:
+    # What _DEFINITION_LINE needs after the term: a dash, «означает/-ют» or «это».
+    return "—" in text or "–" in text or "-" in text or "означа" in text or "это" in text
+
+
+def _may_name_annex(text: str) -> bool:
+    # _NAMED_ANNEX needs «риложени», or «(» with «далее» / «прил.».
+    return "риложени" in text or ("(" in text and ("алее" in text or "рил." in text))
+
+
 def defined_lemmas(doc: Document) -> set[str]:
     """Return the lemmas of every word of every defined term."""
     defined: set[str] = set()
     for block in lint_blocks(doc):
-        for m in _DEFINED_BY.finditer(block.text):
-            body = next(g for g in m.groups() if g)
-            quoted = _QUOTED.findall(body)
-            for phrase in quoted or [body.split(",")[0]]:
-                defined |= _lemmas_of_phrase(phrase)
-        d = _DEFINITION_LINE.match(block.text)
-        section = fold(block.location.section or "")
-        if d and (d.group("q") or _DEFINITIONS_SECTION.search(section)):
+        text = block.text
+        if _may_define(text):
+            for m in _DEFINED_BY.finditer(text):
+                body = next(g for g in m.groups() if g)
+                quoted = _QUOTED.findall(body)
+                for phrase in quoted or [body.split(",")[0]]:
+                    defined |= _lemmas_of_phrase(phrase)
+        d = _DEFINITION_LINE.match(text) if _may_be_definition_line(text) else None
+        if d and (d.group("q") or _DEFINITIONS_SECTION.search(fold(block.location.section or ""))):
             defined |= _lemmas_of_phrase(d.group("term"))
         if block.kind == "heading":
-            defined |= _lemmas_of_phrase(block.text)  # «СМЕТА», «Приложение № 1 … «Тарифы»»
-        for m in _NAMED_ANNEX.finditer(block.text):
-            defined |= _lemmas_of_phrase(m.group("term") or m.group("term2"))
+            defined |= _lemmas_of_phrase(text)  # «СМЕТА», «Приложение № 1 … «Тарифы»»
+        if _may_name_annex(text):
+            for m in _NAMED_ANNEX.finditer(text):
+                defined |= _lemmas_of_phrase(m.group("term") or m.group("term2"))
     return defined
 
 
+def _search_before(pattern: regex.Pattern[str], text: str, start: int,
+                   tail: regex.Pattern[str]) -> regex.Match[str] | None:
+    """Search a `$`-anchored pattern in the text before `start`, looking back a window only."""
+    lo = max(0, start - _WINDOW)
+    m = pattern.search(text, lo, start)
+    if m is None and lo and tail.fullmatch(text, lo, start):
+        m = pattern.search(text, 0, start)  # the window is all tail: the match may begin earlier
+    return m
+
+
 def _sentence_initial(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t\u00a0")
-    if not before or _CLAUSE_NUMBER.fullmatch(before):
+    end = start
+    while end and text[end - 1] in " \t\u00a0":
+        end -= 1
+    if not end or _CLAUSE_NUMBER.fullmatch(text, 0, end):
         return True  # the first word after the clause number
-    return before[-1] in ".!?:;…\n—–-•(*|"
+    return text[end - 1] in ".!?:;…\n—–-•(*|"
 
 
-def _inside_quotes(text: str, start: int) -> bool:
-    return text.count("«", 0, start) > text.count("»", 0, start) or text.count('"', 0, start) % 2 == 1
-
-
-def _is_candidate(word: str, text: str, start: int) -> bool:
-    if _sentence_initial(text, start) or _inside_quotes(text, start):
+def _is_candidate(text: str, start: int, end: int, inside_quotes: bool) -> bool:
+    if inside_quotes or _sentence_initial(text, start):
         return False
-    before, after = text[:start], text[start + len(word):]
-    prev = _PREV_WORD.search(before)
+    prev = _search_before(_PREV_WORD, text, start, _PREV_WORD_TAIL)
     if prev and not _sentence_initial(text, prev.start(1)) \
             and not nlp.lemmas_of(prev.group(1).rstrip(".")) & _CONVENTIONAL:
         return False  # «Российской Федерации», «Иван Петров»: a proper name runs on
-    if _INITIALS_BEFORE.search(before) or _ADDRESS_BEFORE.search(before):
+    if _search_before(_INITIALS_BEFORE, text, start, _FEW_CHARS_TAIL) \
+            or _search_before(_ADDRESS_BEFORE, text, start, _FEW_CHARS_TAIL):
         return False  # «И.Г. Тетерева», «ул. Литейной»
-    return not (_INITIAL_AFTER.match(after) or _NAME_AFTER.match(after))
+    return not (_INITIAL_AFTER.match(text, end) or _NAME_AFTER.match(text, end))
 
 
 @lru_cache(maxsize=20_000)
@@ -128,26 +160,47 @@ def _is_noun(word: str) -> bool:
     return not any(tag in best.tag for tag in _NOT_TERM_TAGS)
 
 
-def _uses(doc: Document) -> Iterator[tuple[str, int, int]]:
+def _uses(doc: Document, skip: Callable[[str], bool]) -> Iterator[tuple[str, int, int]]:
+    """Yield the capitalised words not `skip`ped that stand where a defined term would."""
+    # skip() depends on the word only: asked once per word, before the costlier context.
+    skipped: set[str] = set()
+    kept: set[str] = set()
     for block in lint_blocks(doc):
         if block.kind == "heading":
             continue
-        for m in _WORD.finditer(block.text):
-            if _is_candidate(m.group(), block.text, m.start()):
-                yield m.group(), block.start + m.start(), block.start + m.end()
+        text = block.text
+        # Quote marks counted up to the word, incrementally: the words come in order.
+        counted = opened = closed = straight = 0
+        for m in _WORD.finditer(text):
+            word, start = m.group(), m.start()
+            if word in skipped:
+                continue
+            if word not in kept:
+                if skip(word):
+                    skipped.add(word)
+                    continue
+                kept.add(word)
+            opened += text.count("«", counted, start)
+            closed += text.count("»", counted, start)
+            straight += text.count('"', counted, start)
+            counted = start
+            if _is_candidate(text, start, m.end(), opened > closed or straight % 2 == 1):
+                yield word, block.start + start, block.start + m.end()
 
 
 def check_defined_terms(doc: Document, options: Mapping[str, Any]) -> list[Hit]:
     """Return the first use of each capitalised term that the document never defines."""
     min_uses = int(options.get("min_uses", 1))
     defined = defined_lemmas(doc)
+
+    def skip(word: str) -> bool:
+        lemmas = nlp.lemmas_of(word)
+        return bool(lemmas & defined or lemmas & _CONVENTIONAL) or not _is_noun(word)
+
     first: dict[str, tuple[int, int, str]] = {}
     counts: dict[str, int] = {}
-    for word, start, end in _uses(doc):
-        lemmas = nlp.lemmas_of(word)
-        lemma = min(lemmas)
-        if lemmas & defined or lemmas & _CONVENTIONAL or not _is_noun(word):
-            continue
+    for word, start, end in _uses(doc, skip):
+        lemma = _lemma(word)
         counts[lemma] = counts.get(lemma, 0) + 1
         first.setdefault(lemma, (start, end, word))
     return [Hit(s, e, {"term": term}) for lemma, (s, e, term) in first.items()
