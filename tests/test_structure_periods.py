@@ -48,6 +48,8 @@ def test_typed_or_not_periods(text: str) -> None:
 )
 def test_document_that_defines_days(definition: str) -> None:
     assert texts("period", [definition, "4.2. Оплата в течение 10 дней."]) == []
+    # the definition in a later paragraph counts as well as at the start of the document
+    assert texts("period", ["1.1. Термины.", definition, "4.2. Оплата в течение 10 дней."]) == []
 
 
 def test_unit_value_for_n_day_form() -> None:

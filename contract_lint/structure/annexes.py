@@ -40,6 +40,8 @@ def known_annexes(doc: Document) -> set[str]:
     known: set[str] = set()
     for block in lint_blocks(doc):
         body = fold(block.text)
+        if "прил" not in body:
+            continue  # _CAPTION, _ENTRY and _REF all need «прил»
         caption = _CAPTION.match(body)
         if caption:
             known.add(caption.group("num").lstrip("0"))
@@ -68,6 +70,8 @@ def check_annex(doc: Document, options: Mapping[str, Any]) -> list[Hit]:
     hits: list[Hit] = []
     for block in lint_blocks(doc):
         body = text[block.start:block.end]
+        if "прил" not in body:
+            continue  # no «приложени…» or «прил.»: no reference
         if _CAPTION.match(body):
             continue  # the caption itself is not a reference
         for number, start, end in _refs(body, block.start):

@@ -43,32 +43,44 @@ _COMPOUND_PERIOD = regex.compile(
     r"(?<![\w-])(?P<stem>" + "|".join(sorted(_COMPOUND_DAYS, key=len, reverse=True)) + r")"
     r"(?P<unit>дневн[а-я]*)(?=\s+срок)"
 )
+_TYPED = regex.compile(_TYPED_DAYS)
+# Every unit _PERIOD, _WORDS_PERIOD and _COMPOUND_PERIOD accept, as they test it.
+_ANY_UNIT = regex.compile(r"дн(?:ей|я|и)\b|день\b|дн\.|дневн")
 _AFTER_TYPED = regex.compile(r"\s*\(?\s*" + _TYPED_DAYS)
+_TYPED_TERM = regex.compile(r"\s+срок[а-я]*\s+(?:в\s+)?" + _TYPED_DAYS)
 # Not a deadline: «365 дней в году», «число дней», an age or a count of days in a formula.
 _NOT_A_PERIOD = regex.compile(r"\s*(?:в\s+(?:году|месяце)|в\s+календарном\s+году)")
 # «Под днями понимаются рабочие дни», «"День" — рабочий день», «сроки исчисляются в рабочих днях».
-# Only "is there a match" matters, so the alternatives are searched one by one: a search for
-# the whole alternation tries every alternative at every position and is ~3x slower.
+# Only "is there a match" matters, so the alternatives are searched one by one (a search for
+# the whole alternation tries every alternative at every position and is ~3x slower), and
+# each starts with a literal where it can: «(?:все\s+)?сроки» finds a match where «сроки»
+# does, «(?:^|[^а-я])дни» where «(?<![а-я])дни» does, and «(?:^|\n)…» is a match at 0 or a
+# search for «\n…».
+_DAYS_LINE = r"(?:[\d.]+\s*)?[«\"]?(?:день|дни|дней)[»\"]?\s*(?:[—–-]|означа|-\s)[^.\n]{0,60}?" + _TYPED_DAYS
+_DAYS_AT_START = regex.compile(_DAYS_LINE)
 _DEFINES_DAYS = tuple(regex.compile(p) for p in (
     r"под\s+(?:«|\")?(?:днями|днем|дн\.)(?:»|\")?[^.\n]{0,80}?понима[а-я]*[^.\n]{0,40}?" + _TYPED_DAYS,
-    r"(?:^|\n)(?:[\d.]+\s*)?[«\"]?(?:день|дни|дней)[»\"]?\s*(?:[—–-]|означа|-\s)[^.\n]{0,60}?" + _TYPED_DAYS,
-    r"(?:все\s+)?сроки[^.\n]{0,80}?(?:исчисля|указан|установлен|определ)[а-я]*[^.\n]{0,40}?"
+    r"\n" + _DAYS_LINE,
+    r"сроки[^.\n]{0,80}?(?:исчисля|указан|установлен|определ)[а-я]*[^.\n]{0,40}?"
     r"в\s+(?:рабочих|календарных|банковских)\s+днях",
-    r"(?:все\s+)?сроки,?\s+(?:указанные|установленные)\s+в\s+днях[^.\n]{0,60}?" + _TYPED_DAYS,
-    r"(?:^|[^а-я])дни\s+(?:в\s+настоящем\s+договоре\s+)?(?:означают|понимаются)[^.\n]{0,40}?" + _TYPED_DAYS,
+    r"сроки,?\s+(?:указанные|установленные)\s+в\s+днях[^.\n]{0,60}?" + _TYPED_DAYS,
+    r"(?<![а-я])дни\s+(?:в\s+настоящем\s+договоре\s+)?(?:означают|понимаются)[^.\n]{0,40}?" + _TYPED_DAYS,
 ))
 SCHEMA: dict = {"type": "object", "additionalProperties": False, "properties": {}}
 
 
 def defines_days(doc: Document) -> bool:
     """Return True when the document says once what its «дни» are."""
-    text = folded(doc)
-    return any(p.search(text) for p in _DEFINES_DAYS)
+    return _defines_days(folded(doc))
+
+
+def _defines_days(text: str) -> bool:
+    return bool(_DAYS_AT_START.match(text)) or any(p.search(text) for p in _DEFINES_DAYS)
 
 
 def _typed(m: regex.Match[str], body: str) -> bool:
     inside = (m.group("words") or "") + m.group("adj")
-    if regex.search(_TYPED_DAYS, inside):
+    if _TYPED.search(inside):
         return True
     return bool(_AFTER_TYPED.match(body, m.end()))
 
@@ -91,7 +103,7 @@ def _compound_periods(body: str, base: int) -> list[Hit]:
     """Return «в пятидневный срок»-style periods (never typed: the adjective has no room for it)."""
     hits: list[Hit] = []
     for m in _COMPOUND_PERIOD.finditer(body):
-        if _AFTER_TYPED.match(body, m.end()) or regex.match(r"\s+срок[а-я]*\s+(?:в\s+)?" + _TYPED_DAYS, body[m.end():]):
+        if _AFTER_TYPED.match(body, m.end()) or _TYPED_TERM.match(body, m.end()):
             continue
         values = {"number": str(_COMPOUND_DAYS[m.group("stem")]), "unit": m.group("unit")}
         hits.append(Hit(base + m.start(), base + m.end(), values))
@@ -100,14 +112,14 @@ def _compound_periods(body: str, base: int) -> list[Hit]:
 
 def check_period(doc: Document, options: Mapping[str, Any]) -> list[Hit]:
     """Return periods in days with no working/calendar/banking qualifier."""
-    if defines_days(doc):
-        return []
     text = folded(doc)
+    if _defines_days(text):
+        return []
     hits: list[Hit] = []
     for block in lint_blocks(doc):
         body = text[block.start:block.end]
-        if "дн" not in body and "день" not in body:
-            continue  # every unit the three patterns accept has «дн» or «день» in it
+        if "дн" not in body and "день" not in body or not _ANY_UNIT.search(body):
+            continue  # no unit that any of the three patterns accepts («одного», «позднее»)
         for m in _PERIOD.finditer(body):
             if _typed(m, body) or _NOT_A_PERIOD.match(body, m.end()):
                 continue

@@ -48,12 +48,15 @@ _DENOMINATORS = {"трехсот": 300, "стопятидесят": 150, "сто
                  "сто тридцат": 130, "сот": 100, "трехсот шестидесяти пят": 365}
 _KEY_FORWARD = regex.compile(_KEY_RATE + r"(?P<gap>" + _GAP + r")(?P<period>" + _PERIOD + r")")
 _KEY_BACKWARD = regex.compile(r"(?P<period>" + _PERIOD + r")(?P<gap>" + _GAP + r")" + _KEY_RATE)
+_KEY_PATTERNS = (_KEY_FORWARD, _KEY_BACKWARD)
+_PERCENT_PATTERNS = (_FORWARD, _BACKWARD)
 # A percentage right after these words is a cap, not the rate: «…, но не более 5 %».
 _CAP_BEFORE = regex.compile(
     r"(?:не\s+более|не\s+свыше|не\s+выше|не\s+может\s+превышать|не\s+должн[а-я]*\s+превышать|"
     r"не\s+превыша[а-я]*|максимум|в\s+пределах|предел[а-я]*|ограничива[а-я]*|ограничен[а-я]*)"
     r"(?:\s+[а-я]+){0,3}\s*$"
 )
+_KEY_WORD = regex.compile(r"\bставк")
 #: The Bank of Russia key rate assumed for «1/300 ключевой ставки» (percent a year).
 DEFAULT_KEY_RATE = Decimal("21")
 _PENALTY_CONTEXT = regex.compile(
@@ -97,7 +100,8 @@ def _rate_value(m: regex.Match[str], key_rate: Decimal) -> Decimal | None:
 
 def _is_cap(m: regex.Match[str]) -> bool:
     """Return True when the percentage after the period is a cap («но не более 5 %»)."""
-    return bool(_CAP_BEFORE.search(m.group("gap"))) or bool(regex.search(r"\bставк", m.group("gap")))
+    gap = m.group("gap")
+    return bool(_CAP_BEFORE.search(gap)) or bool(_KEY_WORD.search(gap))
 
 
 def _hit(m: regex.Match[str], base: int, key_rate: Decimal) -> Hit | None:
@@ -123,13 +127,26 @@ def find_rates(doc: Document, key_rate: Decimal = DEFAULT_KEY_RATE) -> list[tupl
     return list(found)
 
 
+def _patterns_for(body: str) -> tuple[regex.Pattern[str], ...]:
+    """Return the rate patterns that can match in `body`, in scan order."""
+    # Exact literal prefilters: every _KEY_* match holds «ставк», every _FORWARD/_BACKWARD
+    # match «%» or «процент»; most blocks hold neither and the patterns are costly to run.
+    key = _KEY_PATTERNS if "ставк" in body else ()
+    if "%" in body or "процент" in body:
+        return key + _PERCENT_PATTERNS
+    return key
+
+
 def _scan_rates(doc: Document, key_rate: Decimal) -> list[tuple[Hit, Decimal]]:
     found: list[tuple[Hit, Decimal]] = []
     text = folded(doc)
     for block in lint_blocks(doc):
         body = text[block.start:block.end]
+        patterns = _patterns_for(body)
+        if not patterns or not _PENALTY_CONTEXT.search(body):
+            continue  # every hit needs penalty words in its sentence, so in its block
         taken: list[tuple[int, int]] = []
-        for pattern in (_KEY_FORWARD, _KEY_BACKWARD, _FORWARD, _BACKWARD):
+        for pattern in patterns:
             for m in pattern.finditer(body, overlapped=False):
                 if any(a < m.end() and m.start() < b for a, b in taken):
                     continue

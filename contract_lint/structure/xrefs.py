@@ -47,8 +47,10 @@ def known_numbers(doc: Document) -> frozenset[str]:
     """Return the clause numbers of the document and the section numbers above them."""
     numbers = {c.rstrip(".") for c in doc.clause_numbers()}
     for clause in list(numbers):
-        parts = clause.split(".")
-        numbers.update(".".join(parts[:i]) for i in range(1, len(parts)))
+        dot = clause.find(".")
+        while dot >= 0:  # «5.2.1» adds «5» and «5.2»
+            numbers.add(clause[:dot])
+            dot = clause.find(".", dot + 1)
     return frozenset(numbers)
 
 
@@ -81,10 +83,13 @@ def check_xref(doc: Document, options: Mapping[str, Any]) -> list[Hit]:
     text = folded(doc)
     hits: list[Hit] = []
     for block in lint_blocks(doc):
-        if in_annex(doc, block.start):
-            continue
         body = text[block.start:block.end]
+        annex: bool | None = None  # asked only of blocks with a reference: few have one
         for m in _REF.finditer(body):
+            if annex is None:
+                annex = in_annex(doc, block.start)
+            if annex:
+                break
             if _external(m, body):
                 continue
             items = list(_items(m, block.start))
