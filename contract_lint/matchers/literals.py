@@ -9,6 +9,8 @@ is claimed, which only costs speed.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re._constants as C  # noqa: N812 - the parser's own names
 import re._parser as P  # noqa: N812
 
@@ -23,10 +25,15 @@ Needed = frozenset[str]
 
 def _parsed(pattern: regex.Pattern[str]) -> list[tuple[object, object]] | None:
     """Return the standard parser's reading of `pattern`, or None where it may differ from `regex`."""
-    if pattern.flags & (regex.IGNORECASE | regex.VERBOSE | regex.V1) or _FOREIGN.search(pattern.pattern):
+    return _parse(pattern.pattern, pattern.flags)
+
+
+@lru_cache(maxsize=4096)  # literals and prefixes of one pattern: parsed once
+def _parse(source: str, flags: int) -> list[tuple[object, object]] | None:
+    if flags & (regex.IGNORECASE | regex.VERBOSE | regex.V1) or _FOREIGN.search(source):
         return None
     try:
-        parsed = P.parse(pattern.pattern)
+        parsed = P.parse(source)
     except Exception:  # noqa: BLE001 - any syntax the standard parser rejects: claim nothing
         return None
     if parsed.state.flags & ~_HARMLESS_FLAGS:
