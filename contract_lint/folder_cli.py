@@ -66,12 +66,19 @@ def report_errors(results: Iterable[FileResult], stream: TextIO) -> None:
 
 
 def write_summary(target: Path, results: Sequence[FileResult]) -> None:
-    """Write the CSV register (one row per file) to `target`."""
-    from contract_lint.summary import ENCODING, write_summary_csv
+    """Write the register (one row per file) to `target`: an Excel workbook for .xlsx, else CSV."""
+    import io
 
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with open(target, "w", encoding=ENCODING, newline="") as fh:
-        write_summary_csv(results, fh)
+    from contract_lint.summary import ENCODING, write_summary_csv
+    from contract_lint.fileio import write_atomic
+    from contract_lint.summary_xlsx import FILE_MODE, write_summary_xlsx
+
+    if target.suffix.lower() == ".xlsx":
+        write_summary_xlsx(results, target)
+        return
+    buf = io.StringIO(newline="")  # the csv module writes its own line ends
+    write_summary_csv(results, buf)
+    write_atomic(target, buf.getvalue().encode(ENCODING), mode=FILE_MODE)
 
 
 def cache_folder(folder: FolderOptions) -> Path | None:

@@ -72,7 +72,7 @@ def check(
     jobs: int = typer.Option(0, "--jobs", "-j", help="Параллельных процессов (0 — по числу ядер, 1 — без процессов)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Не использовать кэш результатов."),
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Папка кэша результатов."),
-    summary: Optional[Path] = typer.Option(None, "--summary", help="Записать реестр CSV: строка на файл."),
+    summary: Optional[Path] = typer.Option(None, "--summary", help="Записать реестр: строка на файл (CSV; .xlsx — книга Excel)."),
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="Скрыть замечания, записанные в базовой линии."),
     write_baseline_to: Optional[Path] = typer.Option(None, "--write-baseline", help="Записать текущие замечания в файл базовой линии."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Кратко: без индикатора хода, фрагментов и предложений."),

@@ -8,13 +8,12 @@ written atomically (a temporary file in the target folder, then os.replace).
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
 
 from contract_lint.errors import DocumentError
+from contract_lint.fileio import write_atomic
 from contract_lint.findings import Finding, Severity
 from contract_lint.model import Document
 
@@ -114,20 +113,3 @@ def _check_paths(src: Path, out: Path) -> None:
     if out.exists() and (out.resolve() == src.resolve() or os.path.samefile(out, src)):
         raise DocumentError(str(out), "refusing to overwrite the input file",
                             f"give another output name, e.g. {reviewed_name(src)}")
-
-
-def write_atomic(target: Path, data: bytes, *, mode_from: Path | None = None) -> None:
-    """Write `data` to a temporary file beside `target`, then rename it over `target`."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if mode_from is not None:
-            shutil.copymode(mode_from, tmp)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
