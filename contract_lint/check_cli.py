@@ -28,7 +28,7 @@ CHECK_EXAMPLES = """Примеры:
 
   contract-lint check dogovor.docx
 
-  contract-lint check /srv/contracts --summary reestr.csv --format html --output otchet.html
+  contract-lint check /srv/contracts --summary reestr.xlsx --format html --output otchet.html
 
   contract-lint check . --format sarif --output contract-lint.sarif --fail-on warning
 """
